@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/**
+ * A chain step: who decides (a role, at an org level at or above the request's org), and when the step
+ * applies (amount and grade thresholds add steps). Chains are configured per request type.
+ */
+export const chainStep = z.strictObject({
+  roleCode: z.string().min(1),
+  /** any: a holder of the role anywhere above or at the request's org; branch: at branch level or above; head_office: at the head office. */
+  orgLevel: z.enum(['any', 'branch', 'head_office']),
+  minAmountMinor: z
+    .string()
+    .regex(/^\d{1,18}$/)
+    .optional(),
+  grades: z.array(z.string()).optional(),
+});
+export type ChainStep = z.infer<typeof chainStep>;
+
+export const chainSteps = z.array(chainStep).min(1).max(10);
+
+export const maxDepthOf: Record<ChainStep['orgLevel'], number> = { any: 99, branch: 1, head_office: 0 };
+
+/** The steps of a chain that apply to one request. */
+export function applicableSteps(
+  steps: readonly ChainStep[],
+  amountMinor: bigint | null,
+  grade: string | null,
+): ChainStep[] {
+  return steps.filter((s) => {
+    if (s.minAmountMinor !== undefined && (amountMinor === null || amountMinor < BigInt(s.minAmountMinor)))
+      return false;
+    if (s.grades !== undefined && (grade === null || !s.grades.includes(grade))) return false;
+    return true;
+  });
+}
+
+/** Chains present on a fresh database; administrators edit them afterwards. */
+export const defaultChains: { type: string; name: string; nameEn: string; steps: ChainStep[] }[] = [
+  {
+    type: 'role.grant',
+    name: '授予特权角色',
+    nameEn: 'Grant a privileged role',
+    steps: [{ roleCode: 'sysadmin', orgLevel: 'any' }],
+  },
+];

@@ -1,0 +1,415 @@
+import type { ApprovalRequest } from '@posops/contracts';
+import { AppError } from '@posops/kernel';
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database';
+import { decodeCursor, pageFrom } from '../../platform/db/keyset';
+import type { ServiceContext } from '../../platform/http/context';
+import { type AuditOrigin, originOf, recordAudit } from '../audit';
+import { notifyUsers } from '../notifications';
+import { applicableSteps, type ChainStep, chainSteps, maxDepthOf } from './approval.chains';
+import { type ApprovalDecision, approvalLifecycle } from './approval.lifecycle';
+import { eligibleDeciders, eventsOf, findChain, findRequest, requestRows } from './approvals.repo';
+
+export interface ApprovedRequest {
+  id: string;
+  type: string;
+  objectType: string;
+  objectId: string;
+  payload: unknown;
+  makerId: string;
+  orgId: string;
+}
+
+/** What the module that asked for an approval does when the request ends. Runs in the deciding transaction. */
+export interface ApprovalHandler {
+  onApproved(tx: Db, request: ApprovedRequest, origin: AuditOrigin): Promise<void>;
+  onRejected?(tx: Db, request: ApprovedRequest, origin: AuditOrigin): Promise<void>;
+}
+
+const handlers = new Map<string, ApprovalHandler>();
+
+export function registerApprovalHandler(type: string, handler: ApprovalHandler): void {
+  handlers.set(type, handler);
+}
+
+export interface ApprovalSubmission {
+  type: string;
+  title: string;
+  orgId: string;
+  objectType: string;
+  objectId: string;
+  payload: unknown;
+  amountMinor?: bigint | null;
+  grade?: string | null;
+}
+
+async function notifyStep(
+  ctx: ServiceContext,
+  tx: Db,
+  req: { id: string; title: string; orgPath: string },
+  step: ChainStep,
+) {
+  const deciders = await eligibleDeciders(ctx.system, req.orgPath, step.roleCode, maxDepthOf[step.orgLevel]);
+  await notifyUsers(
+    tx,
+    deciders.filter((id) => id !== ctx.actor.userId),
+    {
+      kind: 'approval.waiting',
+      title: { 'zh-CN': `待审批：${req.title}`, 'en-US': `Waiting for your approval: ${req.title}` },
+      body: {
+        'zh-CN': `${ctx.actor.displayName} 提交的申请等待您审批。`,
+        'en-US': `${ctx.actor.displayName} asks for your decision.`,
+      },
+      link: `/approvals?id=${req.id}`,
+    },
+  );
+}
+
+/** Opens an approval request in the caller's transaction; the module's change waits for the outcome. */
+export async function submitApproval(
+  ctx: ServiceContext,
+  tx: Db,
+  submission: ApprovalSubmission,
+): Promise<string> {
+  if (!handlers.has(submission.type))
+    throw new Error(`no approval handler registered for ${submission.type}`);
+  const chain = await findChain(ctx.system, submission.type);
+  if (!chain) throw new AppError('CONFLICT', `no approval chain configured for ${submission.type}`);
+  const steps = applicableSteps(
+    chainSteps.parse(chain.steps),
+    submission.amountMinor ?? null,
+    submission.grade ?? null,
+  );
+  if (steps.length === 0)
+    throw new AppError('CONFLICT', `approval chain ${submission.type} has no step for this request`);
+  const org = await tx
+    .selectFrom('orgs')
+    .select(['id', 'path'])
+    .where('id', '=', submission.orgId)
+    .executeTakeFirst();
+  if (!org) throw new AppError('NOT_FOUND', 'org not found');
+  const open = await tx
+    .selectFrom('approval_requests')
+    .select('id')
+    .where('type', '=', submission.type)
+    .where('object_type', '=', submission.objectType)
+    .where('object_id', '=', submission.objectId)
+    .where('status', 'in', ['pending', 'returned'])
+    .executeTakeFirst();
+  if (open) throw new AppError('CONFLICT', 'an approval request for this is already open');
+  const row = await tx
+    .insertInto('approval_requests')
+    .values({
+      type: submission.type,
+      title: submission.title,
+      org_id: submission.orgId,
+      maker_id: ctx.actor.userId,
+      object_type: submission.objectType,
+      object_id: submission.objectId,
+      status: 'pending',
+      steps: JSON.stringify(steps),
+      payload: JSON.stringify(submission.payload),
+      amount_minor: submission.amountMinor ?? null,
+      grade: submission.grade ?? null,
+    })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+  await tx
+    .insertInto('approval_events')
+    .values({
+      request_id: row.id,
+      actor_id: ctx.actor.userId,
+      actor_name: ctx.actor.displayName,
+      action: 'submit',
+      step: null,
+      comment: null,
+    })
+    .execute();
+  await recordAudit(tx, originOf(ctx), {
+    action: 'approval.submit',
+    objectType: 'approval_request',
+    objectId: row.id,
+    after: { type: submission.type, title: submission.title, objectId: submission.objectId, steps },
+  });
+  await notifyStep(ctx, tx, { id: row.id, title: submission.title, orgPath: org.path }, steps[0]!);
+  return row.id;
+}
+
+type RequestRow = NonNullable<Awaited<ReturnType<typeof findRequest>>>;
+
+/** Whether the actor may decide the request's current step now (maker ≠ checker, one decision per person). */
+function mayDecide(
+  ctx: ServiceContext,
+  req: RequestRow,
+  events: { actor_id: string; action: string }[],
+  orgDepth: number,
+  roles: string[],
+) {
+  if (req.status !== 'pending') return false;
+  if (!ctx.actor.permissions.has('approval.decide')) return false;
+  if (req.maker_id === ctx.actor.userId) return false;
+  if (events.some((e) => e.actor_id === ctx.actor.userId && e.action === 'approve')) return false;
+  const step = (req.steps as ChainStep[])[req.current_step];
+  if (!step) return false;
+  return roles.includes(step.roleCode) && orgDepth <= maxDepthOf[step.orgLevel];
+}
+
+async function actorStanding(ctx: ServiceContext) {
+  const org = await ctx.system
+    .selectFrom('orgs')
+    .select('depth')
+    .where('id', '=', ctx.actor.orgId)
+    .executeTakeFirstOrThrow();
+  const roles = await ctx.system
+    .selectFrom('user_roles as ur')
+    .innerJoin('roles as r', 'r.id', 'ur.role_id')
+    .select('r.code')
+    .where('ur.user_id', '=', ctx.actor.userId)
+    .execute();
+  return { depth: org.depth, roles: roles.map((r) => r.code) };
+}
+
+function toView(
+  req: RequestRow,
+  history: Awaited<ReturnType<typeof eventsOf>>,
+  canDecide: boolean,
+): ApprovalRequest {
+  return {
+    id: req.id,
+    type: req.type,
+    title: req.title,
+    status: req.status,
+    orgId: req.org_id,
+    orgName: req.org_name,
+    makerId: req.maker_id,
+    makerName: req.maker_name,
+    currentStep: req.current_step,
+    steps: (req.steps as ChainStep[]).map((s, index) => ({
+      index,
+      roleCode: s.roleCode,
+      orgLevel: s.orgLevel,
+    })),
+    payload: req.payload,
+    createdAt: req.created_at.toISOString(),
+    decidedAt: req.decided_at ? req.decided_at.toISOString() : null,
+    history: history.map((e) => ({
+      at: e.at.toISOString(),
+      actorName: e.actor_name,
+      action: e.action,
+      step: e.step,
+      comment: e.comment,
+    })),
+    canDecide,
+  };
+}
+
+export async function getApproval(ctx: ServiceContext, id: string): Promise<ApprovalRequest> {
+  const req = await findRequest(ctx.db, id);
+  if (!req) throw new AppError('NOT_FOUND', 'approval request not found');
+  const [history, standing] = await Promise.all([eventsOf(ctx.db, id), actorStanding(ctx)]);
+  return toView(req, history, mayDecide(ctx, req, history, standing.depth, standing.roles));
+}
+
+/**
+ * Approve, reject or return the current step. Two deciders racing: the version check lets one win and
+ * tells the other the request has moved on.
+ */
+export async function decideApproval(
+  ctx: ServiceContext,
+  id: string,
+  action: 'approve' | 'reject' | 'return',
+  comment: string | undefined,
+): Promise<ApprovalRequest> {
+  if ((action === 'reject' || action === 'return') && !comment) {
+    throw new AppError('VALIDATION_FAILED', 'a comment is required to reject or return', {
+      comment: 'required',
+    });
+  }
+  await ctx.db.transaction().execute(async (tx) => {
+    const req = await findRequest(tx, id);
+    if (!req) throw new AppError('NOT_FOUND', 'approval request not found');
+    const history = await eventsOf(tx, id);
+    const standing = await actorStanding(ctx);
+    if (req.maker_id === ctx.actor.userId)
+      throw new AppError('MAKER_CHECKER', 'you cannot decide a request you submitted');
+    if (
+      history.some((e) => e.actor_id === ctx.actor.userId && e.action === 'approve') &&
+      req.status === 'pending'
+    ) {
+      throw new AppError('MAKER_CHECKER', 'you already approved an earlier step of this request');
+    }
+    const steps = req.steps as ChainStep[];
+    const last = req.current_step === steps.length - 1;
+    const event: ApprovalDecision = action === 'approve' && last ? 'approve_last' : action;
+    const nextStatus = approvalLifecycle.next(req.status, event);
+    if (!mayDecide(ctx, req, history, standing.depth, standing.roles)) {
+      throw new AppError('FORBIDDEN', 'this step waits for another role or org level');
+    }
+    const now = ctx.clock.now();
+    const nextStep = event === 'approve' ? req.current_step + 1 : req.current_step;
+    const updated = await tx
+      .updateTable('approval_requests')
+      .set({
+        status: nextStatus,
+        current_step: nextStep,
+        version: req.version + 1,
+        ...(nextStatus === 'pending' ? {} : { decided_at: now }),
+      })
+      .where('id', '=', id)
+      .where('version', '=', req.version)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) throw new AppError('CONFLICT', 'someone else decided this step first; reload it');
+    await tx
+      .insertInto('approval_events')
+      .values({
+        request_id: id,
+        actor_id: ctx.actor.userId,
+        actor_name: ctx.actor.displayName,
+        action,
+        step: req.current_step,
+        comment: comment ?? null,
+      })
+      .execute();
+    const origin = originOf(ctx);
+    await recordAudit(tx, origin, {
+      action: `approval.${action}`,
+      objectType: 'approval_request',
+      objectId: id,
+      before: { status: req.status, step: req.current_step },
+      after: { status: nextStatus, step: nextStep, comment },
+    });
+    const outcome: ApprovedRequest = {
+      id,
+      type: req.type,
+      objectType: req.object_type,
+      objectId: req.object_id,
+      payload: req.payload,
+      makerId: req.maker_id,
+      orgId: req.org_id,
+    };
+    const handler = handlers.get(req.type);
+    if (nextStatus === 'approved') await handler?.onApproved(tx, outcome, origin);
+    if (nextStatus === 'rejected') await handler?.onRejected?.(tx, outcome, origin);
+    if (nextStatus === 'pending') {
+      await notifyStep(ctx, tx, { id, title: req.title, orgPath: req.org_path }, steps[nextStep]!);
+    } else {
+      const verb = {
+        approved: ['已通过', 'approved'],
+        rejected: ['已驳回', 'rejected'],
+        returned: ['已退回修改', 'returned for correction'],
+        cancelled: ['已撤销', 'cancelled'],
+      }[nextStatus];
+      await notifyUsers(tx, [req.maker_id], {
+        kind: `approval.${nextStatus}`,
+        title: { 'zh-CN': `${req.title} ${verb[0]}`, 'en-US': `${req.title}: ${verb[1]}` },
+        body: { 'zh-CN': comment ?? '', 'en-US': comment ?? '' },
+        link: `/approvals?id=${id}`,
+      });
+    }
+  });
+  return getApproval(ctx, id);
+}
+
+export async function listApprovals(
+  ctx: ServiceContext,
+  query: {
+    box: 'inbox' | 'mine' | 'all';
+    status?: string | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
+) {
+  const after = decodeCursor(query.cursor, 2);
+  let q = requestRows(ctx.db);
+  if (query.status) q = q.where('a.status', '=', query.status as RequestRow['status']);
+  if (query.box === 'mine') q = q.where('a.maker_id', '=', ctx.actor.userId);
+  if (query.box === 'inbox') {
+    const standing = await actorStanding(ctx);
+    if (!ctx.actor.permissions.has('approval.decide') || standing.roles.length === 0)
+      return { items: [], nextCursor: null };
+    q = q
+      .where('a.status', '=', 'pending')
+      .where('a.maker_id', '<>', ctx.actor.userId)
+      .where(sql<boolean>`a.steps -> a.current_step ->> 'roleCode' = ANY(${standing.roles}::text[])`)
+      .where(
+        sql<boolean>`(CASE a.steps -> a.current_step ->> 'orgLevel' WHEN 'head_office' THEN 0 WHEN 'branch' THEN 1 ELSE 99 END) >= ${standing.depth}`,
+      )
+      .where(
+        sql<boolean>`NOT EXISTS (SELECT 1 FROM approval_events e WHERE e.request_id = a.id AND e.actor_id = ${ctx.actor.userId} AND e.action = 'approve')`,
+      );
+  }
+  if (after)
+    q = q.where(
+      sql<boolean>`(a.created_at, a.id) < (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)`,
+    );
+  const rows = await q
+    .orderBy('a.created_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+  const page = pageFrom(rows, query.limit, (r) => [r.created_at.toISOString(), r.id]);
+  const standing = await actorStanding(ctx);
+  return {
+    nextCursor: page.nextCursor,
+    items: page.items.map((r) =>
+      toView(r, [], query.box === 'inbox' || mayDecide(ctx, r, [], standing.depth, standing.roles)),
+    ),
+  };
+}
+
+/** The maker answers a return-for-correction: resubmits (history kept) or withdraws the request. */
+export async function makerAction(
+  ctx: ServiceContext,
+  id: string,
+  action: 'resubmit' | 'cancel',
+  comment: string | undefined,
+) {
+  await ctx.db.transaction().execute(async (tx) => {
+    const req = await findRequest(tx, id);
+    if (!req) throw new AppError('NOT_FOUND', 'approval request not found');
+    if (req.maker_id !== ctx.actor.userId)
+      throw new AppError('FORBIDDEN', 'only the maker can resubmit or cancel');
+    const nextStatus = approvalLifecycle.next(req.status, action);
+    const updated = await tx
+      .updateTable('approval_requests')
+      .set({
+        status: nextStatus,
+        current_step: 0,
+        version: req.version + 1,
+        ...(nextStatus === 'cancelled' ? { decided_at: ctx.clock.now() } : {}),
+      })
+      .where('id', '=', id)
+      .where('version', '=', req.version)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) throw new AppError('CONFLICT', 'the request changed meanwhile; reload it');
+    await tx
+      .insertInto('approval_events')
+      .values({
+        request_id: id,
+        actor_id: ctx.actor.userId,
+        actor_name: ctx.actor.displayName,
+        action,
+        step: null,
+        comment: comment ?? null,
+      })
+      .execute();
+    await recordAudit(tx, originOf(ctx), {
+      action: `approval.${action}`,
+      objectType: 'approval_request',
+      objectId: id,
+      before: { status: req.status },
+      after: { status: nextStatus, comment },
+    });
+    if (nextStatus === 'pending') {
+      await notifyStep(
+        ctx,
+        tx,
+        { id, title: req.title, orgPath: req.org_path },
+        (req.steps as ChainStep[])[0]!,
+      );
+    }
+  });
+  return getApproval(ctx, id);
+}

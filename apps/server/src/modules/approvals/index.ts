@@ -1,0 +1,15 @@
+/**
+ * Approvals (审批): one engine for every module. A module opens a request with submitApproval inside its
+ * own transaction and registers a handler that applies the change when the chain approves it. Chains
+ * (steps by role and org level; amount and grade thresholds add steps) are configured per request type.
+ * Maker ≠ checker; one decision per person per request; racing deciders: one wins.
+ */
+
+export { defaultChains } from './approval.chains';
+export { approvalRoutes } from './approvals.routes';
+export {
+  type ApprovalHandler,
+  type ApprovedRequest,
+  registerApprovalHandler,
+  submitApproval,
+} from './approvals.service';

@@ -1,0 +1,72 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database';
+
+export interface AuditRow {
+  at: Date;
+  actor_id: string | null;
+  actor_name: string | null;
+  org_id: string | null;
+  ip: string | null;
+  request_id: string | null;
+  action: string;
+  object_type: string;
+  object_id: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+export async function insertAudit(db: Db, rows: AuditRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insertInto('audit_log').values(rows).execute();
+}
+
+export interface AuditFilter {
+  from?: string | undefined;
+  to?: string | undefined;
+  actor?: string | undefined;
+  action?: string | undefined;
+  objectType?: string | undefined;
+  objectId?: string | undefined;
+}
+
+export function auditQuery(db: Db, filter: AuditFilter) {
+  let q = db
+    .selectFrom('audit_log')
+    .select([
+      'id',
+      'at',
+      'actor_id',
+      'actor_name',
+      'org_id',
+      'ip',
+      'action',
+      'object_type',
+      'object_id',
+      'before',
+      'after',
+    ]);
+  if (filter.from) q = q.where('at', '>=', new Date(filter.from));
+  if (filter.to) q = q.where('at', '<', new Date(filter.to));
+  if (filter.actor) q = q.where('actor_name', '=', filter.actor);
+  if (filter.action) q = q.where('action', 'like', `${filter.action.replace(/[%_\\]/g, '\\$&')}%`);
+  if (filter.objectType) q = q.where('object_type', '=', filter.objectType);
+  if (filter.objectId) q = q.where('object_id', '=', filter.objectId);
+  return q;
+}
+
+export async function listAudit(
+  db: Db,
+  filter: AuditFilter,
+  after: { at: string; id: string } | null,
+  limit: number,
+) {
+  let q = auditQuery(db, filter);
+  if (after) {
+    q = q.where(sql<boolean>`(at, id) < (${new Date(after.at)}::timestamptz, ${BigInt(after.id)}::bigint)`);
+  }
+  return q
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
+}

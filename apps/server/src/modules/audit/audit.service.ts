@@ -1,0 +1,98 @@
+import { maskForAudit } from '@posops/kernel';
+import type { Db } from '../../platform/db/database';
+import { decodeCursor, pageFrom } from '../../platform/db/keyset';
+import type { ServiceContext } from '../../platform/http/context';
+import { type AuditFilter, insertAudit, listAudit } from './audit.repo';
+
+export interface AuditEvent {
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Who did it, for an audit row: a signed-in user, or the system (jobs, start-up). */
+export interface AuditOrigin {
+  actorId: string | null;
+  actorName: string;
+  orgId: string | null;
+  ip: string | null;
+  requestId: string | null;
+}
+
+export function originOf(ctx: ServiceContext): AuditOrigin {
+  return {
+    actorId: ctx.actor.userId,
+    actorName: ctx.actor.username,
+    orgId: ctx.actor.orgId,
+    ip: ctx.ip,
+    requestId: ctx.requestId,
+  };
+}
+
+export const systemOrigin = (job: string): AuditOrigin => ({
+  actorId: null,
+  actorName: `system:${job}`,
+  orgId: null,
+  ip: null,
+  requestId: null,
+});
+
+const image = (value: unknown) =>
+  value === undefined || value === null ? null : JSON.stringify(maskForAudit(value));
+
+/**
+ * Records what changed, in the caller's transaction: the audit row commits or rolls back with the write.
+ * Sensitive fields are masked here, for every module.
+ */
+export async function recordAudit(tx: Db, origin: AuditOrigin, ...events: AuditEvent[]): Promise<void> {
+  await insertAudit(
+    tx,
+    events.map((e) => ({
+      at: new Date(),
+      actor_id: origin.actorId,
+      actor_name: origin.actorName,
+      org_id: origin.orgId,
+      ip: origin.ip,
+      request_id: origin.requestId,
+      action: e.action,
+      object_type: e.objectType,
+      object_id: e.objectId,
+      before: image(e.before),
+      after: image(e.after),
+    })),
+  );
+}
+
+export async function searchAudit(
+  ctx: ServiceContext,
+  filter: AuditFilter,
+  cursor: string | undefined,
+  limit: number,
+) {
+  const after = decodeCursor(cursor, 2);
+  const rows = await listAudit(
+    ctx.db,
+    filter,
+    after ? { at: String(after[0]), id: String(after[1]) } : null,
+    limit,
+  );
+  const page = pageFrom(rows, limit, (r) => [r.at.toISOString(), r.id.toString()]);
+  return {
+    nextCursor: page.nextCursor,
+    items: page.items.map((r) => ({
+      id: r.id.toString(),
+      at: r.at.toISOString(),
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      orgId: r.org_id,
+      ip: r.ip,
+      action: r.action,
+      objectType: r.object_type,
+      objectId: r.object_id,
+      before: r.before ?? null,
+      after: r.after ?? null,
+    })),
+  };
+}

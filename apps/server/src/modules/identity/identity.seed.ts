@@ -1,0 +1,136 @@
+import { defaultRoles } from '@posops/contracts';
+import type { Db } from '../../platform/db/database';
+import { recordAudit, systemOrigin } from '../audit';
+import { hashPassword } from './passwords';
+
+/** Reference data every database needs: the default roles (only when there are none yet). */
+export async function seedDefaultRoles(db: Db): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const any = await tx.selectFrom('roles').select('id').limit(1).executeTakeFirst();
+    if (any) return;
+    for (const role of defaultRoles) {
+      const row = await tx
+        .insertInto('roles')
+        .values({ code: role.code, name: role.zh, name_en: role.en, privileged: role.privileged })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await tx
+        .insertInto('role_permissions')
+        .values(role.permissions.map((permission) => ({ role_id: row.id, permission })))
+        .execute();
+    }
+    await recordAudit(tx, systemOrigin('seed'), {
+      action: 'role.seed',
+      objectType: 'role',
+      objectId: null,
+      after: { roles: defaultRoles.map((r) => r.code) },
+    });
+  });
+}
+
+export const DEMO_PASSWORD = 'posops-demo-2026';
+
+interface DemoOrg {
+  key: string;
+  parent: string | null;
+  code: string;
+  name: string;
+  kind: 'head_office' | 'branch' | 'outlet' | 'agent';
+}
+
+const demoOrgs: DemoOrg[] = [
+  { key: 'hq', parent: null, code: 'HQ', name: '示范银行总行', kind: 'head_office' },
+  { key: 'bj', parent: 'hq', code: 'BJ', name: '北京分行', kind: 'branch' },
+  { key: 'sh', parent: 'hq', code: 'SH', name: '上海分行', kind: 'branch' },
+  { key: 'bjcy', parent: 'bj', code: 'BJCY', name: '北京朝阳支行', kind: 'outlet' },
+  { key: 'bjhd', parent: 'bj', code: 'BJHD', name: '北京海淀支行', kind: 'outlet' },
+  { key: 'shpd', parent: 'sh', code: 'SHPD', name: '上海浦东支行', kind: 'outlet' },
+  { key: 'bjag', parent: 'bj', code: 'BJAG01', name: '京捷付代理', kind: 'agent' },
+];
+
+/** One demo login per role of PRODUCT.md, plus branch users to show org scoping. */
+export const demoUsers: { username: string; name: string; org: string; role: string }[] = [
+  { username: 'admin', name: '系统管理员', org: 'hq', role: 'sysadmin' },
+  { username: 'admin2', name: '第二管理员', org: 'hq', role: 'sysadmin' },
+  { username: 'ops', name: '运营经理', org: 'hq', role: 'ops_manager' },
+  { username: 'analyst', name: '数据分析师', org: 'hq', role: 'analyst' },
+  { username: 'sales.mgr', name: '销售经理', org: 'bj', role: 'sales_manager' },
+  { username: 'sales', name: '销售人员', org: 'bjcy', role: 'sales_rep' },
+  { username: 'frontdesk', name: '前台', org: 'bjcy', role: 'front_desk' },
+  { username: 'backoffice', name: '后台', org: 'bj', role: 'back_office' },
+  { username: 'risk', name: '风控专员', org: 'hq', role: 'risk_officer' },
+  { username: 'settlement', name: '清算专员', org: 'hq', role: 'settlement' },
+  { username: 'cs.lead', name: '客服主管', org: 'hq', role: 'cs_supervisor' },
+  { username: 'cs', name: '客服专员', org: 'hq', role: 'cs_agent' },
+  { username: 'engineer', name: '安装工', org: 'bjcy', role: 'field_engineer' },
+  { username: 'procurement', name: '采购', org: 'hq', role: 'procurement' },
+  { username: 'approver.hq', name: '总行审批', org: 'hq', role: 'approver' },
+  { username: 'approver.bj', name: '北京分行审批', org: 'bj', role: 'approver' },
+  { username: 'bj.admin', name: '北京分行管理员', org: 'bj', role: 'sysadmin' },
+  { username: 'sh.admin', name: '上海分行管理员', org: 'sh', role: 'sysadmin' },
+  { username: 'bj.ops', name: '北京分行运营', org: 'bj', role: 'ops_manager' },
+  { username: 'sh.ops', name: '上海分行运营', org: 'sh', role: 'ops_manager' },
+  { username: 'agent', name: '京捷付代理', org: 'bjag', role: 'agent' },
+];
+
+/** Seeds the demo bank on an empty database. Returns false when there was already data. */
+export async function seedDemoBank(db: Db): Promise<boolean> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction().execute(async (tx) => {
+    const any = await tx.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
+    if (any) return false;
+    const ids = new Map<string, { id: string; path: string; depth: number }>();
+    for (const org of demoOrgs) {
+      const parent = org.parent ? ids.get(org.parent) : undefined;
+      const id = crypto.randomUUID();
+      const path = `${parent?.path ?? '/'}${id}/`;
+      await tx
+        .insertInto('orgs')
+        .values({
+          id,
+          parent_id: parent?.id ?? null,
+          code: org.code,
+          name: org.name,
+          kind: org.kind,
+          path,
+          depth: parent ? parent.depth + 1 : 0,
+        })
+        .execute();
+      ids.set(org.key, { id, path, depth: parent ? parent.depth + 1 : 0 });
+    }
+    const roles = new Map(
+      (await tx.selectFrom('roles').select(['id', 'code']).execute()).map((r) => [r.code, r.id]),
+    );
+    for (const user of demoUsers) {
+      const row = await tx
+        .insertInto('users')
+        .values({
+          org_id: ids.get(user.org)!.id,
+          username: user.username,
+          display_name: user.name,
+          password_hash: passwordHash,
+          must_change_password: false,
+          is_demo: true,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await tx
+        .insertInto('password_history')
+        .values({ user_id: row.id, password_hash: passwordHash })
+        .execute();
+      const roleId = roles.get(user.role);
+      if (roleId)
+        await tx
+          .insertInto('user_roles')
+          .values({ user_id: row.id, role_id: roleId, granted_by: null })
+          .execute();
+    }
+    await recordAudit(tx, systemOrigin('demo-seed'), {
+      action: 'demo.seed',
+      objectType: 'org',
+      objectId: ids.get('hq')!.id,
+      after: { orgs: demoOrgs.map((o) => o.code), users: demoUsers.map((u) => u.username) },
+    });
+    return true;
+  });
+}

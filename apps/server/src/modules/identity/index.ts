@@ -1,0 +1,11 @@
+/**
+ * Identity (用户/角色/机构): the org tree, users, roles and permissions, sign-in and sessions, TOTP,
+ * permission review. Uses approvals (granting a privileged role) and audit. Emits nothing yet.
+ */
+
+export { authRoutes } from './auth.routes';
+export { currentTotp, lookupSession } from './auth.service';
+export { identityRoutes } from './identity.routes';
+export { DEMO_PASSWORD, demoUsers, seedDefaultRoles, seedDemoBank } from './identity.seed';
+export { disableDormantAccounts } from './review.service';
+export { deleteExpiredSessions } from './sessions.repo';

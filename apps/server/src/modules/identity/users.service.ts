@@ -1,0 +1,359 @@
+import type { UserListItem } from '@posops/contracts';
+import { AppError, maskPhone } from '@posops/kernel';
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database';
+import { decodeCursor, pageFrom } from '../../platform/db/keyset';
+import type { ServiceContext } from '../../platform/http/context';
+import { type ApprovedRequest, registerApprovalHandler, submitApproval } from '../approvals';
+import { type AuditOrigin, originOf, recordAudit } from '../audit';
+import { findOrg } from './orgs.repo';
+import { generateInitialPassword, hashPassword } from './passwords';
+import { findRole } from './roles.repo';
+import { deleteSessionsOfUser } from './sessions.repo';
+import { findUserById, setPassword, userRows } from './users.repo';
+
+type Row = Awaited<ReturnType<ReturnType<typeof userRows>['execute']>>[number];
+
+export function toUserItem(r: Row, locale: 'zh-CN' | 'en-US'): UserListItem {
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    status: r.status,
+    roles: r.roles.map((role) => ({
+      id: role.id,
+      code: role.code,
+      name: locale === 'en-US' ? role.nameEn : role.name,
+    })),
+    email: r.email,
+    phoneMasked: maskPhone(r.phone),
+    lastLoginAt: r.last_login_at ? new Date(r.last_login_at).toISOString() : null,
+    lockedUntil: r.locked_until ? new Date(r.locked_until).toISOString() : null,
+    totpEnabled: r.totp_enabled,
+    createdAt: new Date(r.created_at).toISOString(),
+  };
+}
+
+const sortKeys = {
+  username: { expr: sql<string>`u.username`, type: 'text' },
+  createdAt: { expr: sql<string>`u.created_at`, type: 'timestamptz' },
+  lastLoginAt: { expr: sql<string>`coalesce(u.last_login_at, 'epoch'::timestamptz)`, type: 'timestamptz' },
+} as const;
+
+export async function listUsers(
+  ctx: ServiceContext,
+  query: {
+    q?: string | undefined;
+    orgId?: string | undefined;
+    status?: 'active' | 'disabled' | undefined;
+    roleCode?: string | undefined;
+    sort: string;
+    cursor?: string | undefined;
+    limit: number;
+  },
+) {
+  const descending = query.sort.startsWith('-');
+  const key = sortKeys[query.sort.replace('-', '') as keyof typeof sortKeys];
+  let q = userRows(ctx.db);
+  if (query.q) {
+    const like = `%${query.q.replace(/[%_\\]/g, '\\$&')}%`;
+    q = q.where((eb) => eb.or([eb('u.username', 'ilike', like), eb('u.display_name', 'ilike', like)]));
+  }
+  if (query.orgId) {
+    const org = await findOrg(ctx.db, query.orgId);
+    if (!org) return { items: [], nextCursor: null };
+    q = q.where('o.path', 'like', `${org.path}%`);
+  }
+  if (query.status) q = q.where('u.status', '=', query.status);
+  if (query.roleCode) {
+    q = q.where(
+      sql<boolean>`EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id AND r.code = ${query.roleCode})`,
+    );
+  }
+  const after = decodeCursor(query.cursor, 2);
+  if (after) {
+    const op = sql.raw(descending ? '<' : '>');
+    q = q.where(
+      sql<boolean>`(${key.expr}, u.id) ${op} (${String(after[0])}::${sql.raw(key.type)}, ${String(after[1])}::uuid)`,
+    );
+  }
+  const direction = descending ? 'desc' : 'asc';
+  const rows = await q
+    .orderBy(key.expr, direction)
+    .orderBy('u.id', direction)
+    .limit(query.limit + 1)
+    .execute();
+  const keyValue = (r: Row): string => {
+    if (key === sortKeys.username) return r.username;
+    if (key === sortKeys.createdAt) return new Date(r.created_at).toISOString();
+    return r.last_login_at ? new Date(r.last_login_at).toISOString() : '1970-01-01T00:00:00.000Z';
+  };
+  const page = pageFrom(rows, query.limit, (r) => [keyValue(r), r.id]);
+  return { items: page.items.map((r) => toUserItem(r, ctx.actor.locale)), nextCursor: page.nextCursor };
+}
+
+export async function getUser(ctx: ServiceContext, id: string, db: Db = ctx.db): Promise<UserListItem> {
+  const row = await userRows(db).where('u.id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', 'user not found');
+  return toUserItem(row, ctx.actor.locale);
+}
+
+async function assertOrgInScope(db: Db, orgId: string, field = 'orgId') {
+  const org = await findOrg(db, orgId);
+  if (!org) throw new AppError('NOT_FOUND', 'org not found', { [field]: 'not found' });
+  if (org.status !== 'active')
+    throw new AppError('VALIDATION_FAILED', 'org is closed', { [field]: 'org is closed' });
+  return org;
+}
+
+export async function createUser(
+  ctx: ServiceContext,
+  input: {
+    username: string;
+    displayName: string;
+    orgId: string;
+    email?: string | undefined;
+    phone?: string | undefined;
+    roleIds: string[];
+  },
+) {
+  const initialPassword = generateInitialPassword();
+  const passwordHash = await hashPassword(initialPassword);
+  const result = await ctx.db.transaction().execute(async (tx) => {
+    await assertOrgInScope(tx, input.orgId);
+    const taken = await ctx.system
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', input.username)
+      .executeTakeFirst();
+    if (taken)
+      throw new AppError('CONFLICT', `username ${input.username} is taken`, { username: 'already in use' });
+    const user = await tx
+      .insertInto('users')
+      .values({
+        org_id: input.orgId,
+        username: input.username,
+        display_name: input.displayName,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        password_hash: passwordHash,
+        must_change_password: true,
+      })
+      .returning(['id'])
+      .executeTakeFirstOrThrow();
+    await setPassword(tx, user.id, passwordHash, true, ctx.clock.now());
+    await recordAudit(tx, originOf(ctx), {
+      action: 'user.create',
+      objectType: 'user',
+      objectId: user.id,
+      after: {
+        username: input.username,
+        displayName: input.displayName,
+        orgId: input.orgId,
+        email: input.email,
+        phone: input.phone,
+      },
+    });
+    const pendingApprovalIds: string[] = [];
+    for (const roleId of [...new Set(input.roleIds)]) {
+      const outcome = await grantOrRequest(ctx, tx, user.id, roleId, undefined);
+      if (outcome.approvalId) pendingApprovalIds.push(outcome.approvalId);
+    }
+    return { id: user.id, pendingApprovalIds };
+  });
+  return {
+    user: await getUser(ctx, result.id),
+    initialPassword,
+    pendingApprovalIds: result.pendingApprovalIds,
+  };
+}
+
+export async function updateUser(
+  ctx: ServiceContext,
+  id: string,
+  patch: {
+    displayName?: string | undefined;
+    email?: string | null | undefined;
+    phone?: string | null | undefined;
+    orgId?: string | undefined;
+  },
+) {
+  await ctx.db.transaction().execute(async (tx) => {
+    const before = await findUserById(tx, id);
+    if (!before) throw new AppError('NOT_FOUND', 'user not found');
+    if (patch.orgId) await assertOrgInScope(tx, patch.orgId);
+    const set = {
+      ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+      ...(patch.email !== undefined ? { email: patch.email } : {}),
+      ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
+      ...(patch.orgId !== undefined ? { org_id: patch.orgId } : {}),
+      updated_at: ctx.clock.now(),
+    };
+    await tx.updateTable('users').set(set).where('id', '=', id).execute();
+    await recordAudit(tx, originOf(ctx), {
+      action: 'user.update',
+      objectType: 'user',
+      objectId: id,
+      before: {
+        displayName: before.display_name,
+        email: before.email,
+        phone: before.phone,
+        orgId: before.org_id,
+      },
+      after: patch,
+    });
+  });
+  return getUser(ctx, id);
+}
+
+/** Disabling ends every session of the user at once; enabling clears a lockout. */
+export async function setUserStatus(
+  ctx: ServiceContext,
+  id: string,
+  status: 'active' | 'disabled',
+  reason: string | null,
+) {
+  if (id === ctx.actor.userId)
+    throw new AppError('VALIDATION_FAILED', 'you cannot disable or enable yourself');
+  await ctx.db.transaction().execute(async (tx) => {
+    const before = await findUserById(tx, id);
+    if (!before) throw new AppError('NOT_FOUND', 'user not found');
+    if (before.status === status) return;
+    await tx
+      .updateTable('users')
+      .set({
+        status,
+        disabled_reason: status === 'disabled' ? reason : null,
+        failed_attempts: 0,
+        locked_until: null,
+        updated_at: ctx.clock.now(),
+      })
+      .where('id', '=', id)
+      .execute();
+    if (status === 'disabled') await deleteSessionsOfUser(tx, id);
+    await recordAudit(tx, originOf(ctx), {
+      action: status === 'disabled' ? 'user.disable' : 'user.enable',
+      objectType: 'user',
+      objectId: id,
+      before: { status: before.status },
+      after: { status, reason },
+    });
+  });
+  return getUser(ctx, id);
+}
+
+export async function resetPassword(ctx: ServiceContext, id: string) {
+  const initialPassword = generateInitialPassword();
+  const passwordHash = await hashPassword(initialPassword);
+  await ctx.db.transaction().execute(async (tx) => {
+    const user = await findUserById(tx, id);
+    if (!user) throw new AppError('NOT_FOUND', 'user not found');
+    await setPassword(tx, id, passwordHash, true, ctx.clock.now());
+    await tx
+      .updateTable('users')
+      .set({ failed_attempts: 0, locked_until: null })
+      .where('id', '=', id)
+      .execute();
+    await deleteSessionsOfUser(tx, id);
+    await recordAudit(tx, originOf(ctx), { action: 'user.password.reset', objectType: 'user', objectId: id });
+  });
+  return { initialPassword };
+}
+
+async function applyGrant(tx: Db, origin: AuditOrigin, userId: string, roleId: string, grantedBy: string) {
+  const inserted = await tx
+    .insertInto('user_roles')
+    .values({ user_id: userId, role_id: roleId, granted_by: grantedBy })
+    .onConflict((oc) => oc.doNothing())
+    .returning('role_id')
+    .executeTakeFirst();
+  if (inserted) {
+    await recordAudit(tx, origin, {
+      action: 'role.grant',
+      objectType: 'user',
+      objectId: userId,
+      after: { roleId, grantedBy },
+    });
+  }
+}
+
+/** A privileged role needs another administrator's approval; any other role is granted at once. */
+async function grantOrRequest(
+  ctx: ServiceContext,
+  tx: Db,
+  userId: string,
+  roleId: string,
+  reason: string | undefined,
+) {
+  const role = await findRole(tx, roleId);
+  if (!role) throw new AppError('NOT_FOUND', 'role not found', { roleId: 'not found' });
+  const user = await findUserById(tx, userId);
+  if (!user) throw new AppError('NOT_FOUND', 'user not found');
+  const held = await tx
+    .selectFrom('user_roles')
+    .select('role_id')
+    .where('user_id', '=', userId)
+    .where('role_id', '=', roleId)
+    .executeTakeFirst();
+  if (held)
+    throw new AppError('CONFLICT', `${user.username} already holds ${role.code}`, { roleId: 'already held' });
+  if (!role.privileged) {
+    await applyGrant(tx, originOf(ctx), userId, roleId, ctx.actor.userId);
+    return { status: 'granted' as const, approvalId: null };
+  }
+  const approvalId = await submitApproval(ctx, tx, {
+    type: 'role.grant',
+    title: `${user.display_name} (${user.username}) ← ${role.name} / ${role.name_en}`,
+    orgId: user.org_id,
+    objectType: 'user_role',
+    objectId: `${userId}:${roleId}`,
+    payload: {
+      userId,
+      username: user.username,
+      roleId,
+      roleCode: role.code,
+      roleName: role.name,
+      reason: reason ?? null,
+    },
+  });
+  return { status: 'pending_approval' as const, approvalId };
+}
+
+export async function grantRole(
+  ctx: ServiceContext,
+  userId: string,
+  roleId: string,
+  reason: string | undefined,
+) {
+  return ctx.db.transaction().execute((tx) => grantOrRequest(ctx, tx, userId, roleId, reason));
+}
+
+export async function revokeRole(ctx: ServiceContext, userId: string, roleId: string) {
+  await ctx.db.transaction().execute(async (tx) => {
+    const user = await findUserById(tx, userId);
+    if (!user) throw new AppError('NOT_FOUND', 'user not found');
+    const removed = await tx
+      .deleteFrom('user_roles')
+      .where('user_id', '=', userId)
+      .where('role_id', '=', roleId)
+      .returning('role_id')
+      .executeTakeFirst();
+    if (!removed) throw new AppError('NOT_FOUND', 'the user does not hold this role');
+    await recordAudit(tx, originOf(ctx), {
+      action: 'role.revoke',
+      objectType: 'user',
+      objectId: userId,
+      before: { roleId },
+    });
+  });
+  return getUser(ctx, userId);
+}
+
+registerApprovalHandler('role.grant', {
+  async onApproved(tx: Db, request: ApprovedRequest, origin: AuditOrigin) {
+    const payload = request.payload as { userId: string; roleId: string };
+    await applyGrant(tx, origin, payload.userId, payload.roleId, request.makerId);
+  },
+});

@@ -1,0 +1,13 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { ApprovalTables } from '../../modules/approvals/approvals.schema';
+import type { AuditTables } from '../../modules/audit/audit.schema';
+import type { IdentityTables } from '../../modules/identity/identity.schema';
+import type { NotificationTables } from '../../modules/notifications/notifications.schema';
+
+/** Every table, each declared by the module that owns it. */
+export interface Database extends IdentityTables, AuditTables, ApprovalTables, NotificationTables {}
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** A connection or a transaction: repositories take either. */
+export type Executor = Kysely<Database>;

@@ -1,0 +1,28 @@
+import { type Kysely, type Migration, Migrator } from 'kysely';
+import * as m0001 from '../../migrations/0001_foundation';
+
+/** The one ordered list of migrations, applied at start and by `npm run db:migrate`. */
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};
+
+export function migrator(db: Kysely<unknown>): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
+}
+
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  const { error, results } = await migrator(db).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Names of migrations this code knows but the database has not applied. */
+export async function pendingMigrations(db: Kysely<unknown>): Promise<string[]> {
+  const applied = await migrator(db).getMigrations();
+  return applied.filter((m) => !m.executedAt).map((m) => m.name);
+}

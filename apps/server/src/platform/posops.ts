@@ -1,0 +1,134 @@
+import type { Clock } from '@posops/kernel';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type pg from 'pg';
+import { approvalRoutes, defaultChains } from '../modules/approvals';
+import { auditRoutes } from '../modules/audit';
+import {
+  authRoutes,
+  deleteExpiredSessions,
+  disableDormantAccounts,
+  identityRoutes,
+  lookupSession,
+  seedDefaultRoles,
+  seedDemoBank,
+} from '../modules/identity';
+import { notificationRoutes } from '../modules/notifications';
+import type { AppConfig } from './config';
+import type { Db } from './db/database';
+import { migrateToLatest, pendingMigrations } from './db/migrate';
+import { createDb, createPool } from './db/pool';
+import { buildApp } from './http/app';
+import type { RegisteredRoute } from './http/auth-guard';
+import type { ScheduledJob } from './jobs';
+import type { ModuleDeps } from './module';
+
+export interface PosOps {
+  app: FastifyInstance;
+  routes: RegisteredRoute[];
+  db: Db;
+  pool: pg.Pool;
+  jobs: ScheduledJob[];
+  demoSeeded: boolean;
+  close(): Promise<void>;
+}
+
+async function seedReferenceData(db: Db): Promise<void> {
+  await seedDefaultRoles(db);
+  for (const chain of defaultChains) {
+    await db
+      .insertInto('approval_chains')
+      .values({
+        type: chain.type,
+        name: chain.name,
+        name_en: chain.nameEn,
+        steps: JSON.stringify(chain.steps),
+      })
+      .onConflict((oc) => oc.column('type').doNothing())
+      .execute();
+  }
+}
+
+/**
+ * Composition root shared by main.ts and the tests: database → migrations → reference and demo data →
+ * modules → HTTP app. Listening, the embedded database and the job runner stay with the caller.
+ */
+export async function createPosOps(
+  config: AppConfig,
+  databaseUrl: string,
+  clock: Clock,
+  options: { logger?: boolean | object } = {},
+): Promise<PosOps> {
+  const pool = createPool(databaseUrl);
+  const db = createDb(pool);
+  try {
+    await migrateToLatest(db as unknown as Kysely<unknown>);
+    await seedReferenceData(db);
+    const demoSeeded = config.DEMO ? await seedDemoBank(db) : false;
+    const deps: ModuleDeps = { db, clock, config };
+    const authDeps = { db, clock, config };
+    const { app, routes } = await buildApp({
+      config,
+      db,
+      clock,
+      ...(options.logger !== undefined ? { logger: options.logger } : {}),
+      lookupSession: (token) => lookupSession(authDeps, token),
+      health: async (): Promise<{ ok: boolean; checks: Record<string, string> }> => {
+        try {
+          const pending = await pendingMigrations(db as unknown as Kysely<unknown>);
+          return pending.length === 0
+            ? { ok: true, checks: { database: 'ok', migrations: 'current' } }
+            : { ok: false, checks: { database: 'ok', migrations: `pending: ${pending.join(', ')}` } };
+        } catch (error) {
+          return { ok: false, checks: { database: `unreachable: ${(error as Error).message}` } };
+        }
+      },
+      modules: [
+        authRoutes(deps),
+        identityRoutes(deps),
+        auditRoutes(deps),
+        approvalRoutes(deps),
+        notificationRoutes(deps),
+      ],
+    });
+    const jobs: ScheduledJob[] = [
+      {
+        name: 'identity.dormant-accounts',
+        cron: '30 2 * * *',
+        run: () => disableDormantAccounts(db, clock.now()),
+      },
+      {
+        name: 'identity.expired-sessions',
+        cron: '*/15 * * * *',
+        run: async () => {
+          const now = clock.now();
+          const idleCutoff = new Date(now.getTime() - config.SESSION_IDLE_MINUTES * 60_000);
+          return Number((await deleteExpiredSessions(db, now, idleCutoff)).numDeletedRows);
+        },
+      },
+      {
+        name: 'audit.partitions',
+        cron: '0 3 * * *',
+        run: async () => {
+          const { sql } = await import('kysely');
+          await sql`SELECT ensure_audit_partitions(3)`.execute(db);
+        },
+      },
+    ];
+    return {
+      app,
+      routes,
+      db,
+      pool,
+      jobs,
+      demoSeeded,
+      close: async () => {
+        await app.close();
+        await db.destroy();
+      },
+    };
+  } catch (error) {
+    await db.destroy().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Stable error codes. The server answers `{ code, message, fields? }`; the console translates by code
+ * (`errors.<CODE>` in its locale files) and shows `fields` next to the form items they name.
+ */
+export const errorCodes = [
+  'VALIDATION_FAILED',
+  'INVALID_CREDENTIALS',
+  'TOTP_REQUIRED',
+  'TOTP_INVALID',
+  'TOTP_SETUP_REQUIRED',
+  'PASSWORD_CHANGE_REQUIRED',
+  'PASSWORD_POLICY',
+  'UNAUTHENTICATED',
+  'SESSION_EXPIRED',
+  'CSRF_TOKEN_INVALID',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'ILLEGAL_TRANSITION',
+  'MAKER_CHECKER',
+  'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  /** Field path (dotted) → message, for validation errors. */
+  fields?: Record<string, string>;
+}

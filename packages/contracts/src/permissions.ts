@@ -1,0 +1,34 @@
+/**
+ * The permission catalogue: one permission per action. The server refuses to start a route that
+ * names a permission not listed here, and the console filters its menu by these names.
+ */
+export const permissionCatalogue = [
+  { key: 'org.read', module: 'identity', zh: '查看机构', en: 'View organisations' },
+  { key: 'org.create', module: 'identity', zh: '新建机构', en: 'Create organisations' },
+  { key: 'org.update', module: 'identity', zh: '修改机构', en: 'Edit organisations' },
+  { key: 'user.read', module: 'identity', zh: '查看用户', en: 'View users' },
+  { key: 'user.create', module: 'identity', zh: '新建用户', en: 'Create users' },
+  { key: 'user.update', module: 'identity', zh: '修改用户', en: 'Edit users' },
+  { key: 'user.disable', module: 'identity', zh: '停用/启用用户', en: 'Disable and enable users' },
+  { key: 'user.resetPassword', module: 'identity', zh: '重置密码', en: 'Reset passwords' },
+  { key: 'role.read', module: 'identity', zh: '查看角色', en: 'View roles' },
+  { key: 'role.create', module: 'identity', zh: '新建角色', en: 'Create roles' },
+  { key: 'role.update', module: 'identity', zh: '修改角色权限', en: 'Edit role permissions' },
+  { key: 'role.assign', module: 'identity', zh: '分配角色', en: 'Assign roles to users' },
+  { key: 'permissionReview.read', module: 'identity', zh: '查看权限审核', en: 'View permission review' },
+  { key: 'permissionReview.record', module: 'identity', zh: '记录权限审核', en: 'Record permission reviews' },
+  { key: 'audit.read', module: 'audit', zh: '查看审计日志', en: 'View the audit log' },
+  { key: 'audit.export', module: 'audit', zh: '导出审计日志', en: 'Export the audit log' },
+  { key: 'approval.read', module: 'approvals', zh: '查看审批', en: 'View approval requests' },
+  { key: 'approval.decide', module: 'approvals', zh: '审批决定', en: 'Decide approval steps' },
+  { key: 'approval.configure', module: 'approvals', zh: '配置审批流程', en: 'Configure approval chains' },
+  { key: 'system.monitor', module: 'ops', zh: '系统监控', en: 'System monitoring' },
+] as const;
+
+export type Permission = (typeof permissionCatalogue)[number]['key'];
+
+export const permissionKeys: readonly Permission[] = permissionCatalogue.map((p) => p.key);
+
+export function isPermission(value: string): value is Permission {
+  return (permissionKeys as readonly string[]).includes(value);
+}

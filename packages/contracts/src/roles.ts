@@ -1,0 +1,101 @@
+import type { Permission } from './permissions';
+
+export interface DefaultRole {
+  code: string;
+  zh: string;
+  en: string;
+  /** Granting a privileged role to someone needs another administrator's approval. */
+  privileged: boolean;
+  permissions: readonly Permission[];
+}
+
+const readIdentity: Permission[] = ['org.read', 'user.read', 'role.read'];
+const approver: Permission[] = ['approval.read', 'approval.decide'];
+
+/** The roles of PRODUCT.md, seeded on an empty database and editable afterwards. */
+export const defaultRoles: readonly DefaultRole[] = [
+  {
+    code: 'sysadmin',
+    zh: '系统管理员',
+    en: 'System administrator',
+    privileged: true,
+    permissions: [
+      'org.read',
+      'org.create',
+      'org.update',
+      'user.read',
+      'user.create',
+      'user.update',
+      'user.disable',
+      'user.resetPassword',
+      'role.read',
+      'role.create',
+      'role.update',
+      'role.assign',
+      'permissionReview.read',
+      'permissionReview.record',
+      'audit.read',
+      'audit.export',
+      'approval.read',
+      'approval.decide',
+      'approval.configure',
+      'system.monitor',
+    ],
+  },
+  {
+    code: 'ops_manager',
+    zh: '运营经理',
+    en: 'Operations manager',
+    privileged: false,
+    permissions: [...readIdentity, 'audit.read', ...approver],
+  },
+  { code: 'analyst', zh: '数据分析师', en: 'Data analyst', privileged: false, permissions: ['org.read'] },
+  {
+    code: 'sales_manager',
+    zh: '销售经理',
+    en: 'Sales manager',
+    privileged: false,
+    permissions: readIdentity,
+  },
+  { code: 'sales_rep', zh: '销售人员', en: 'Sales rep', privileged: false, permissions: ['org.read'] },
+  { code: 'front_desk', zh: '前台', en: 'Front desk', privileged: false, permissions: ['org.read'] },
+  { code: 'back_office', zh: '后台', en: 'Back office', privileged: false, permissions: ['org.read'] },
+  {
+    code: 'risk_officer',
+    zh: '风控专员',
+    en: 'Risk officer',
+    privileged: true,
+    permissions: ['org.read', 'audit.read', ...approver],
+  },
+  {
+    code: 'settlement',
+    zh: '清算/财务',
+    en: 'Settlement and finance',
+    privileged: true,
+    permissions: ['org.read', ...approver],
+  },
+  {
+    code: 'cs_supervisor',
+    zh: '客服主管',
+    en: 'CS supervisor',
+    privileged: false,
+    permissions: ['org.read'],
+  },
+  { code: 'cs_agent', zh: '客服专员', en: 'CS agent', privileged: false, permissions: ['org.read'] },
+  {
+    code: 'field_engineer',
+    zh: '安装工',
+    en: 'Field engineer',
+    privileged: false,
+    permissions: ['org.read'],
+  },
+  { code: 'procurement', zh: '采购', en: 'Procurement', privileged: false, permissions: ['org.read'] },
+  {
+    code: 'approver',
+    zh: '审批领导',
+    en: 'Approver',
+    privileged: false,
+    permissions: [...readIdentity, ...approver],
+  },
+  { code: 'agent', zh: '代理商', en: 'Agent', privileged: false, permissions: ['org.read'] },
+];

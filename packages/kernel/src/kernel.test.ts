@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { businessDate } from './clock';
+import { AppError } from './errors';
+import { maskForAudit, maskPan, maskPhone } from './masking';
+import { formatMinor, parseMinor } from './money';
+import { defineStateMachine } from './state-machine';
+
+describe('state machines as data', () => {
+  const door = defineStateMachine<'open' | 'closed' | 'locked', 'close' | 'lock' | 'open', { key: boolean }>(
+    'door',
+    [
+      { from: 'open', event: 'close', to: 'closed' },
+      { from: 'closed', event: 'open', to: 'open' },
+      { from: 'closed', event: 'lock', to: 'locked', guard: (c) => (c.key ? null : 'no key') },
+    ],
+  );
+
+  it('moves along a listed transition', () => {
+    expect(door.next('open', 'close')).toBe('closed');
+  });
+
+  it('refuses an unlisted move with ILLEGAL_TRANSITION naming state and event', () => {
+    const error = (() => {
+      try {
+        door.next('open', 'lock', { key: true });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('ILLEGAL_TRANSITION');
+    expect((error as AppError).message).toBe('door: cannot lock when open');
+  });
+
+  it('refuses a guarded move with the guard reason and lists only allowed events', () => {
+    expect(() => door.next('closed', 'lock', { key: false })).toThrow('no key');
+    expect(door.allowedEvents('closed', { key: false })).toEqual(['open']);
+    expect(door.allowedEvents('closed', { key: true })).toEqual(['open', 'lock']);
+  });
+});
+
+describe('money in minor units', () => {
+  it('formats and parses exactly for any amount', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 17n), max: 10n ** 17n }), (amount) => {
+        expect(parseMinor(amount.toString())).toBe(amount);
+        const [major, minor] = formatMinor(amount).replace('-', '').split('.');
+        const abs = amount < 0n ? -amount : amount;
+        expect(BigInt(major!) * 100n + BigInt(minor!)).toBe(abs);
+      }),
+    );
+  });
+
+  it('refuses text that is not a whole number of minor units', () => {
+    expect(() => parseMinor('1.5')).toThrow();
+    expect(() => parseMinor('1e3')).toThrow();
+  });
+});
+
+describe('masking', () => {
+  it('keeps first six and last four of a card number', () => {
+    expect(maskPan('6222021234567890123')).toBe('622202*********0123');
+    expect(maskPhone('13812345678')).toBe('138****5678');
+  });
+
+  it('removes secrets and masks phones in audit images, recursively', () => {
+    expect(
+      maskForAudit({
+        username: 'a',
+        passwordHash: 'x',
+        nested: { phone: '13812345678', totpSecret: 's' },
+        n: 5n,
+      }),
+    ).toEqual({
+      username: 'a',
+      passwordHash: '***',
+      nested: { phone: '138****5678', totpSecret: '***' },
+      n: '5',
+    });
+  });
+});
+
+describe('business date', () => {
+  it('is the Shanghai calendar day, not the UTC one', () => {
+    expect(businessDate(new Date('2026-11-24T16:30:00Z'), 'Asia/Shanghai')).toBe('2026-11-25');
+    expect(businessDate(new Date('2026-11-24T15:59:59Z'), 'Asia/Shanghai')).toBe('2026-11-24');
+  });
+});
