@@ -49,7 +49,8 @@ export function installAuthGuard(
     }
   });
 
-  app.addHook('preHandler', async (request) => {
+  // onRequest: before the body is read or validated, so a stranger learns nothing from validation errors.
+  app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config;
     const access = config?.access;
     if (!access) return;

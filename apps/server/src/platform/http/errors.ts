@@ -18,9 +18,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       const fields: Record<string, string> = {};
       for (const issue of error.validation) {
         const where = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-        const params = issue.params as { issue?: { code?: string; keys?: string[] } } | undefined;
-        if (params?.issue?.code === 'unrecognized_keys' && params.issue.keys) {
-          for (const key of params.issue.keys) fields[where ? `${where}.${key}` : key] = 'unknown field';
+        const keys = (issue.params as { keys?: unknown } | undefined)?.keys;
+        if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+          for (const key of keys) fields[where ? `${where}.${key}` : String(key)] = 'unknown field';
         } else {
           fields[where || (error.validationContext ?? 'body')] = issue.message ?? 'invalid';
         }
