@@ -33,7 +33,8 @@ export class Client {
   ): Promise<TestResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (this.cookie) headers.cookie = this.cookie;
-    if (options.csrf !== false && this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
+    if (options.csrf !== false && this.csrfToken && method !== 'GET')
+      headers['x-csrf-token'] = this.csrfToken;
     let payload: string | undefined = options.raw;
     if (body !== undefined) {
       payload = JSON.stringify(body);
@@ -112,7 +113,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     async as(username: string) {
       const client = new Client(baseUrl);
       const response = await client.login(username);
-      if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${JSON.stringify(response.body)}`);
+      if (response.status !== 200)
+        throw new Error(`login ${username}: ${response.status} ${JSON.stringify(response.body)}`);
       return client;
     },
     async stop() {
@@ -127,8 +129,11 @@ export async function orgId(app: PosOps, code: string): Promise<string> {
   return (await app.db.selectFrom('orgs').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
 }
 export async function userId(app: PosOps, username: string): Promise<string> {
-  return (await app.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+  return (
+    await app.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()
+  ).id;
 }
 export async function roleId(app: PosOps, code: string): Promise<string> {
-  return (await app.db.selectFrom('roles').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+  return (await app.db.selectFrom('roles').select('id').where('code', '=', code).executeTakeFirstOrThrow())
+    .id;
 }

@@ -3,6 +3,7 @@
  * TEST_DATABASE_URL when set (CI), else an embedded one under <repo>/.test-data/embedded. Tests create
  * throwaway databases on it through `createTestDatabase()` (./database.ts).
  */
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -25,8 +26,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return async () => {};
   }
   const t0 = performance.now();
+  const dataDir = path.join(repoRoot, '.test-data', `run-${process.pid}`);
   const embedded = await startEmbeddedPostgres({
-    dataDir: path.join(repoRoot, '.test-data', 'embedded'),
+    // One cluster per test run, so runs side by side never stop each other's database.
+    dataDir,
     log: (msg, extra) => {
       if (process.env.POSOPS_TEST_DB_LOG) console.error(msg, extra ?? '');
     },
@@ -35,7 +38,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     console.error(`test database ready in ${Math.round(performance.now() - t0)} ms on port ${embedded.port}`);
   }
   project.provide('adminDatabaseUrl', embedded.connectionString);
-  return () => embedded.stop();
+  return async () => {
+    await embedded.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    if (embedded.clusterDir !== path.join(dataDir, 'pg'))
+      rmSync(path.dirname(embedded.clusterDir), { recursive: true, force: true });
+  };
 }
 
 /** TEST_DATABASE_URL may name a database that does not exist yet: create it through `postgres`. */

@@ -46,6 +46,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       locked_until timestamptz,
       totp_secret text,
       totp_enabled boolean NOT NULL DEFAULT false,
+      totp_last_step bigint,
       is_demo boolean NOT NULL DEFAULT false,
       locale text NOT NULL DEFAULT 'zh-CN' CHECK (locale IN ('zh-CN', 'en-US')),
       last_login_at timestamptz,

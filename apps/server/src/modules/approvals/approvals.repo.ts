@@ -5,11 +5,15 @@ export function findChain(db: Db, type: string) {
   return db.selectFrom('approval_chains').selectAll().where('type', '=', type).executeTakeFirst();
 }
 
+/**
+ * Requests with their org and maker. The maker's name comes from the submit event, not from a join on
+ * users: on a scoped connection that join would hide every request whose maker sits outside the
+ * caller's subtree (a head-office maker asking about a branch user), even from its own deciders.
+ */
 export function requestRows(db: Db) {
   return db
     .selectFrom('approval_requests as a')
     .innerJoin('orgs as o', 'o.id', 'a.org_id')
-    .innerJoin('users as m', 'm.id', 'a.maker_id')
     .select([
       'a.id',
       'a.type',
@@ -19,7 +23,8 @@ export function requestRows(db: Db) {
       'o.name as org_name',
       'o.path as org_path',
       'a.maker_id',
-      'm.display_name as maker_name',
+      sql<string>`(SELECT e.actor_name FROM approval_events e
+                   WHERE e.request_id = a.id AND e.action = 'submit' ORDER BY e.id LIMIT 1)`.as('maker_name'),
       'a.current_step',
       'a.steps',
       'a.payload',

@@ -43,16 +43,18 @@ export interface ApprovalSubmission {
   grade?: string | null;
 }
 
+/** Tells who may decide the step; `excluded` (the maker, this round's approvers) may not, so hear nothing. */
 async function notifyStep(
   ctx: ServiceContext,
   tx: Db,
   req: { id: string; title: string; orgPath: string },
   step: ChainStep,
+  excluded: readonly string[],
 ) {
   const deciders = await eligibleDeciders(ctx.system, req.orgPath, step.roleCode, maxDepthOf[step.orgLevel]);
   await notifyUsers(
     tx,
-    deciders.filter((id) => id !== ctx.actor.userId),
+    deciders.filter((id) => id !== ctx.actor.userId && !excluded.includes(id)),
     {
       kind: 'approval.waiting',
       title: { 'zh-CN': `待审批：${req.title}`, 'en-US': `Waiting for your approval: ${req.title}` },
@@ -131,24 +133,39 @@ export async function submitApproval(
     objectId: row.id,
     after: { type: submission.type, title: submission.title, objectId: submission.objectId, steps },
   });
-  await notifyStep(ctx, tx, { id: row.id, title: submission.title, orgPath: org.path }, steps[0]!);
+  await notifyStep(ctx, tx, { id: row.id, title: submission.title, orgPath: org.path }, steps[0]!, []);
   return row.id;
 }
 
 type RequestRow = NonNullable<Awaited<ReturnType<typeof findRequest>>>;
 
-/** Whether the actor may decide the request's current step now (maker ≠ checker, one decision per person). */
+/**
+ * Who approved a step of the current round: since the last submit or resubmit. A return for correction
+ * restarts the chain at its first step, and the approvals given before it no longer count.
+ */
+function approversThisRound(history: readonly { actor_id: string; action: string }[]): string[] {
+  let start = 0;
+  history.forEach((e, index) => {
+    if (e.action === 'submit' || e.action === 'resubmit') start = index;
+  });
+  return history
+    .slice(start)
+    .filter((e) => e.action === 'approve')
+    .map((e) => e.actor_id);
+}
+
+/** Whether the actor may decide the request's current step now (maker ≠ checker, one approval per person). */
 function mayDecide(
   ctx: ServiceContext,
   req: RequestRow,
-  events: { actor_id: string; action: string }[],
+  alreadyApproved: boolean,
   orgDepth: number,
   roles: string[],
 ) {
   if (req.status !== 'pending') return false;
   if (!ctx.actor.permissions.has('approval.decide')) return false;
   if (req.maker_id === ctx.actor.userId) return false;
-  if (events.some((e) => e.actor_id === ctx.actor.userId && e.action === 'approve')) return false;
+  if (alreadyApproved) return false;
   const step = (req.steps as ChainStep[])[req.current_step];
   if (!step) return false;
   return roles.includes(step.roleCode) && orgDepth <= maxDepthOf[step.orgLevel];
@@ -207,7 +224,8 @@ export async function getApproval(ctx: ServiceContext, id: string): Promise<Appr
   const req = await findRequest(ctx.db, id);
   if (!req) throw new AppError('NOT_FOUND', 'approval request not found');
   const [history, standing] = await Promise.all([eventsOf(ctx.db, id), actorStanding(ctx)]);
-  return toView(req, history, mayDecide(ctx, req, history, standing.depth, standing.roles));
+  const approved = approversThisRound(history).includes(ctx.actor.userId);
+  return toView(req, history, mayDecide(ctx, req, approved, standing.depth, standing.roles));
 }
 
 /**
@@ -232,17 +250,16 @@ export async function decideApproval(
     const standing = await actorStanding(ctx);
     if (req.maker_id === ctx.actor.userId)
       throw new AppError('MAKER_CHECKER', 'you cannot decide a request you submitted');
-    if (
-      history.some((e) => e.actor_id === ctx.actor.userId && e.action === 'approve') &&
-      req.status === 'pending'
-    ) {
+    const approvers = approversThisRound(history);
+    const alreadyApproved = approvers.includes(ctx.actor.userId);
+    if (alreadyApproved && req.status === 'pending') {
       throw new AppError('MAKER_CHECKER', 'you already approved an earlier step of this request');
     }
     const steps = req.steps as ChainStep[];
     const last = req.current_step === steps.length - 1;
     const event: ApprovalDecision = action === 'approve' && last ? 'approve_last' : action;
     const nextStatus = approvalLifecycle.next(req.status, event);
-    if (!mayDecide(ctx, req, history, standing.depth, standing.roles)) {
+    if (!mayDecide(ctx, req, alreadyApproved, standing.depth, standing.roles)) {
       throw new AppError('FORBIDDEN', 'this step waits for another role or org level');
     }
     const now = ctx.clock.now();
@@ -292,7 +309,10 @@ export async function decideApproval(
     if (nextStatus === 'approved') await handler?.onApproved(tx, outcome, origin);
     if (nextStatus === 'rejected') await handler?.onRejected?.(tx, outcome, origin);
     if (nextStatus === 'pending') {
-      await notifyStep(ctx, tx, { id, title: req.title, orgPath: req.org_path }, steps[nextStep]!);
+      await notifyStep(ctx, tx, { id, title: req.title, orgPath: req.org_path }, steps[nextStep]!, [
+        req.maker_id,
+        ...approvers,
+      ]);
     } else {
       const verb = {
         approved: ['已通过', 'approved'],
@@ -320,7 +340,7 @@ export async function listApprovals(
     limit: number;
   },
 ) {
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, ['timestamptz', 'uuid']);
   let q = requestRows(ctx.db);
   if (query.status) q = q.where('a.status', '=', query.status as RequestRow['status']);
   if (query.box === 'mine') q = q.where('a.maker_id', '=', ctx.actor.userId);
@@ -336,7 +356,8 @@ export async function listApprovals(
         sql<boolean>`(CASE a.steps -> a.current_step ->> 'orgLevel' WHEN 'head_office' THEN 0 WHEN 'branch' THEN 1 ELSE 99 END) >= ${standing.depth}`,
       )
       .where(
-        sql<boolean>`NOT EXISTS (SELECT 1 FROM approval_events e WHERE e.request_id = a.id AND e.actor_id = ${ctx.actor.userId} AND e.action = 'approve')`,
+        sql<boolean>`NOT EXISTS (SELECT 1 FROM approval_events e WHERE e.request_id = a.id AND e.actor_id = ${ctx.actor.userId} AND e.action = 'approve'
+                     AND e.id > (SELECT max(s.id) FROM approval_events s WHERE s.request_id = a.id AND s.action IN ('submit', 'resubmit')))`,
       );
   }
   if (after)
@@ -350,10 +371,31 @@ export async function listApprovals(
     .execute();
   const page = pageFrom(rows, query.limit, (r) => [r.created_at.toISOString(), r.id]);
   const standing = await actorStanding(ctx);
+  const pendingIds = page.items.filter((r) => r.status === 'pending').map((r) => r.id);
+  const approvedByMe = new Set(
+    pendingIds.length === 0
+      ? []
+      : (
+          await ctx.db
+            .selectFrom('approval_events as e')
+            .select('e.request_id')
+            .where('e.request_id', 'in', pendingIds)
+            .where('e.actor_id', '=', ctx.actor.userId)
+            .where('e.action', '=', 'approve')
+            .where(
+              sql<boolean>`e.id > (SELECT max(s.id) FROM approval_events s WHERE s.request_id = e.request_id AND s.action IN ('submit', 'resubmit'))`,
+            )
+            .execute()
+        ).map((e) => e.request_id),
+  );
   return {
     nextCursor: page.nextCursor,
     items: page.items.map((r) =>
-      toView(r, [], query.box === 'inbox' || mayDecide(ctx, r, [], standing.depth, standing.roles)),
+      toView(
+        r,
+        [],
+        query.box === 'inbox' || mayDecide(ctx, r, approvedByMe.has(r.id), standing.depth, standing.roles),
+      ),
     ),
   };
 }
@@ -408,6 +450,7 @@ export async function makerAction(
         tx,
         { id, title: req.title, orgPath: req.org_path },
         (req.steps as ChainStep[])[0]!,
+        [],
       );
     }
   });

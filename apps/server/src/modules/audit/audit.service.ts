@@ -1,4 +1,4 @@
-import { maskForAudit } from '@posops/kernel';
+import { AppError, maskForAudit } from '@posops/kernel';
 import type { Db } from '../../platform/db/database';
 import { decodeCursor, pageFrom } from '../../platform/db/keyset';
 import type { ServiceContext } from '../../platform/http/context';
@@ -71,7 +71,12 @@ export async function searchAudit(
   cursor: string | undefined,
   limit: number,
 ) {
-  const after = decodeCursor(cursor, 2);
+  const after = decodeCursor(cursor, ['timestamptz', 'text']);
+  if (after && !/^\d{1,18}$/.test(String(after[1]))) {
+    throw new AppError('VALIDATION_FAILED', 'cursor: not a cursor this list issued', {
+      cursor: 'invalid cursor',
+    });
+  }
   const rows = await listAudit(
     ctx.db,
     filter,

@@ -60,6 +60,32 @@ function totpFor(username: string, secret: string) {
   });
 }
 
+const TOTP_PERIOD_MS = 30_000;
+
+/**
+ * Checks a TOTP code (±1 step for clock drift) and accepts each time step once: a code seen on the wire
+ * cannot be replayed, even within its 90-second window.
+ */
+async function acceptTotp(
+  db: Db,
+  userId: string,
+  username: string,
+  secret: string,
+  code: string,
+): Promise<boolean> {
+  const delta = totpFor(username, secret).validate({ token: code, window: 1 });
+  if (delta === null) return false;
+  const step = BigInt(Math.floor(Date.now() / TOTP_PERIOD_MS) + delta);
+  const accepted = await db
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .returning('id')
+    .executeTakeFirst();
+  return accepted !== undefined;
+}
+
 async function totpRequired(deps: AuthDeps, user: { id: string; is_demo: boolean }): Promise<boolean> {
   if (!deps.config.TOTP_FOR_PRIVILEGED) return false;
   if (deps.config.DEMO && user.is_demo) return false;
@@ -145,7 +171,7 @@ export async function login(
       await history(false, 'totp_required');
       throw new AppError('TOTP_REQUIRED', 'enter the 6-digit code of your authenticator app');
     }
-    if (totpFor(user.username, user.totp_secret).validate({ token: input.totp, window: 1 }) === null) {
+    if (!(await acceptTotp(db, user.id, user.username, user.totp_secret, input.totp))) {
       await registerFailure(deps, user.id, user.username, now);
       await history(false, 'totp_invalid');
       throw new AppError('TOTP_INVALID', 'the authenticator code is wrong or expired');
@@ -280,14 +306,21 @@ export async function setupTotp(ctx: ServiceContext) {
   if (!user) throw new AppError('UNAUTHENTICATED', 'sign in first');
   if (user.totp_enabled) throw new AppError('CONFLICT', 'two-factor authentication is already enabled');
   const secret = new OTPAuth.Secret({ size: 20 }).base32;
-  await ctx.db.updateTable('users').set({ totp_secret: secret }).where('id', '=', user.id).execute();
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.updateTable('users').set({ totp_secret: secret }).where('id', '=', user.id).execute();
+    await recordAudit(tx, originOf(ctx), {
+      action: 'user.totp.setup',
+      objectType: 'user',
+      objectId: user.id,
+    });
+  });
   return { secret, otpauthUrl: totpFor(user.username, secret).toString() };
 }
 
 export async function enableTotp(ctx: ServiceContext, code: string) {
   const user = await findUserById(ctx.db, ctx.actor.userId);
   if (!user?.totp_secret) throw new AppError('CONFLICT', 'start the set-up first');
-  if (totpFor(user.username, user.totp_secret).validate({ token: code, window: 1 }) === null) {
+  if (!(await acceptTotp(ctx.db, user.id, user.username, user.totp_secret, code))) {
     throw new AppError('TOTP_INVALID', 'the authenticator code is wrong or expired', { code: 'wrong code' });
   }
   await ctx.db.transaction().execute(async (tx) => {
@@ -301,7 +334,7 @@ export async function enableTotp(ctx: ServiceContext, code: string) {
   });
 }
 
-/** For tests and the demo: the current code of a secret. */
-export function currentTotp(username: string, secret: string): string {
-  return totpFor(username, secret).generate();
+/** For tests and the demo: the code of a secret now, or `stepsAhead` 30-second steps later. */
+export function currentTotp(username: string, secret: string, stepsAhead = 0): string {
+  return totpFor(username, secret).generate({ timestamp: Date.now() + stepsAhead * 30_000 });
 }

@@ -45,6 +45,8 @@ export interface UsersTable {
   locked_until: Timestamp | null;
   totp_secret: string | null;
   totp_enabled: Generated<boolean>;
+  /** The last accepted TOTP time step: a code is accepted once. */
+  totp_last_step: bigint | null;
   is_demo: Generated<boolean>;
   locale: Generated<'zh-CN' | 'en-US'>;
   last_login_at: Timestamp | null;

@@ -68,7 +68,7 @@ export async function changeOrg(
       throw new AppError('VALIDATION_FAILED', 'you cannot close your own org', { status: 'your own org' });
     }
     const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    const after = (await updateOrg(tx, id, clean)) ?? before;
+    const after = Object.keys(clean).length > 0 ? ((await updateOrg(tx, id, clean)) ?? before) : before;
     await recordAudit(tx, originOf(ctx), {
       action: 'org.update',
       objectType: 'org',

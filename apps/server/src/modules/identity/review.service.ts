@@ -26,11 +26,13 @@ export async function reviewList(
   let q = ctx.db
     .selectFrom('users as u')
     .innerJoin('orgs as o', 'o.id', 'u.org_id')
+    // A left join on the reviewer: a review by someone outside the caller's subtree (the head office
+    // reviewing a branch user) still counts, only the reviewer's name stays hidden.
     .leftJoinLateral(
       (eb) =>
         eb
           .selectFrom('permission_reviews as pr')
-          .innerJoin('users as rv', 'rv.id', 'pr.reviewer_id')
+          .leftJoin('users as rv', 'rv.id', 'pr.reviewer_id')
           .select(['pr.at', 'rv.username as reviewer'])
           .whereRef('pr.user_id', '=', 'u.id')
           .orderBy('pr.at', 'desc')
@@ -55,7 +57,7 @@ export async function reviewList(
       query.dormant === 'true' ? dormantCondition(now) : sql<boolean>`NOT ${dormantCondition(now)}`,
     );
   if (query.q) q = q.where('u.username', 'ilike', `%${query.q.replace(/[%_\\]/g, '\\$&')}%`);
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, ['text']);
   if (after) q = q.where('u.username', '>', String(after[0]));
   const rows = await q
     .orderBy('u.username')
@@ -125,17 +127,22 @@ export async function disableDormantAccounts(db: Db, now: Date): Promise<number>
       .where('u.status', '=', 'active')
       .where('u.is_demo', '=', false)
       .where(dormantCondition(now))
-      .returning(['u.id', 'u.username', 'u.last_login_at'])
+      .returning(['u.id', 'u.org_id', 'u.username', 'u.last_login_at'])
       .execute();
     for (const user of dormant) {
       await deleteSessionsOfUser(tx, user.id);
-      await recordAudit(tx, systemOrigin('dormant-accounts'), {
-        action: 'user.disable',
-        objectType: 'user',
-        objectId: user.id,
-        before: { status: 'active', lastLoginAt: user.last_login_at },
-        after: { status: 'disabled', reason: 'dormant' },
-      });
+      // The row belongs to the user's org, so that org's administrators find it in their audit search.
+      await recordAudit(
+        tx,
+        { ...systemOrigin('dormant-accounts'), orgId: user.org_id },
+        {
+          action: 'user.disable',
+          objectType: 'user',
+          objectId: user.id,
+          before: { status: 'active', lastLoginAt: user.last_login_at },
+          after: { status: 'disabled', reason: 'dormant' },
+        },
+      );
     }
     return dormant.length;
   });

@@ -22,6 +22,13 @@ function checkPermissions(permissions: readonly string[]) {
   return [...new Set(permissions)].sort();
 }
 
+/** Roles are one catalogue for the whole institution: only the head office defines or edits them. */
+function assertHeadOffice(ctx: ServiceContext) {
+  if (ctx.actor.orgPath.split('/').filter(Boolean).length !== 1) {
+    throw new AppError('FORBIDDEN', 'roles are defined by the head office; ask a head-office administrator');
+  }
+}
+
 export async function roles(ctx: ServiceContext): Promise<Role[]> {
   const rows = await listRoles(ctx.db);
   return rows.map((r) => ({
@@ -45,6 +52,7 @@ export async function createRole(
   ctx: ServiceContext,
   input: { code: string; name: string; nameEn: string; privileged: boolean; permissions: string[] },
 ): Promise<Role> {
+  assertHeadOffice(ctx);
   const permissions = checkPermissions(input.permissions);
   const id = await ctx.db.transaction().execute(async (tx) => {
     if (await findRoleByCode(tx, input.code))
@@ -72,6 +80,7 @@ export async function changeRole(
     permissions?: string[] | undefined;
   },
 ): Promise<Role> {
+  assertHeadOffice(ctx);
   const permissions = patch.permissions ? checkPermissions(patch.permissions) : undefined;
   await ctx.db.transaction().execute(async (tx) => {
     const before = await findRole(tx, id);

@@ -72,7 +72,7 @@ export async function listUsers(
       sql<boolean>`EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id AND r.code = ${query.roleCode})`,
     );
   }
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, [key.type, 'uuid']);
   if (after) {
     const op = sql.raw(descending ? '<' : '>');
     q = q.where(

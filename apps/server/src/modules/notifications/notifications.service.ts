@@ -39,7 +39,7 @@ export async function notifyUsers(
 }
 
 export async function myNotifications(ctx: ServiceContext, cursor: string | undefined, limit: number) {
-  const after = decodeCursor(cursor, 2);
+  const after = decodeCursor(cursor, ['timestamptz', 'uuid']);
   let q = ctx.db.selectFrom('notifications').selectAll().where('user_id', '=', ctx.actor.userId);
   if (after)
     q = q.where(

@@ -8,15 +8,33 @@ export function encodeCursor(values: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, arity: number): (string | number)[] | null {
+/** What a cursor position holds, checked before it reaches SQL (a bad cast would be a 500). */
+export type CursorPart = 'text' | 'timestamptz' | 'uuid';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function fits(value: unknown, part: CursorPart | undefined): boolean {
+  if (part === undefined) return typeof value === 'string' || typeof value === 'number';
+  if (typeof value !== 'string') return false;
+  if (part === 'uuid') return uuidPattern.test(value);
+  if (part === 'timestamptz') {
+    const at = new Date(value);
+    return !Number.isNaN(at.getTime()) && at.toISOString() === value;
+  }
+  return !value.includes('\u0000');
+}
+
+/** `shape`: the number of positions (strings or numbers), or what each position holds. */
+export function decodeCursor(
+  cursor: string | undefined,
+  shape: number | readonly CursorPart[],
+): (string | number)[] | null {
   if (!cursor) return null;
+  const parts = typeof shape === 'number' ? undefined : shape;
+  const arity = typeof shape === 'number' ? shape : shape.length;
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (
-      Array.isArray(values) &&
-      values.length === arity &&
-      values.every((v) => typeof v === 'string' || typeof v === 'number')
-    ) {
+    if (Array.isArray(values) && values.length === arity && values.every((v, i) => fits(v, parts?.[i]))) {
       return values as (string | number)[];
     }
   } catch {

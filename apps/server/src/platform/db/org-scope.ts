@@ -21,7 +21,8 @@ import type { Db } from './database';
 /**
  * Org scoping in one place. Every org-owned table is listed here with the column that names its org;
  * a scoped connection adds "that org is in the caller's subtree" to every SELECT, UPDATE and DELETE
- * touching one of them, including joins and subqueries. Repositories never write that condition.
+ * touching one of them, including joins, subqueries, UPDATE … FROM and DELETE … USING. Repositories never
+ * write that condition.
  * A new org-owned table must be added here (a test checks that every table with an org_id is).
  */
 export const orgOwnedTables: Readonly<Record<string, string>> = {
@@ -54,15 +55,18 @@ function tableOf(node: OperationNode): { table: string; ref: string } | null {
 
 class OrgScopeTransformer extends OperationNodeTransformer {
   readonly #prefix: string;
+  /** The root of the tree: no filter at all, so rows without an org (system entries) stay visible. */
+  readonly #root: boolean;
 
   constructor(scope: OrgScope) {
     super();
     this.#prefix = `${scope.orgPath}%`;
+    this.#root = scope.orgPath === `/${scope.orgId}/`;
   }
 
   #condition(table: string, ref: string): OperationNode | null {
     const column = orgOwnedTables[table];
-    if (!column) return null;
+    if (!column || this.#root) return null;
     if (column === 'path') return sql`${sql.ref(`${ref}.path`)} LIKE ${this.#prefix}`.toOperationNode();
     return sql`${sql.ref(`${ref}.${column}`)} IN (SELECT scope_org.id FROM orgs scope_org WHERE scope_org.path LIKE ${this.#prefix})`.toOperationNode();
   }
@@ -110,7 +114,9 @@ class OrgScopeTransformer extends OperationNodeTransformer {
     queryId?: { readonly queryId: string },
   ): UpdateQueryNode {
     const inner = super.transformUpdateQuery(node, queryId);
-    return this.#scopeJoins(this.#withWhere(inner, inner.table ? [inner.table] : []));
+    return this.#scopeJoins(
+      this.#withWhere(inner, [...(inner.table ? [inner.table] : []), ...(inner.from?.froms ?? [])]),
+    );
   }
 
   protected override transformDeleteQuery(
@@ -118,7 +124,7 @@ class OrgScopeTransformer extends OperationNodeTransformer {
     queryId?: { readonly queryId: string },
   ): DeleteQueryNode {
     const inner = super.transformDeleteQuery(node, queryId);
-    return this.#scopeJoins(this.#withWhere(inner, [...inner.from.froms]));
+    return this.#scopeJoins(this.#withWhere(inner, [...inner.from.froms, ...(inner.using?.tables ?? [])]));
   }
 }
 

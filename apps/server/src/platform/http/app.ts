@@ -111,6 +111,14 @@ export async function buildApp(deps: AppDeps): Promise<PosOpsApp> {
       return { status: result.ok ? 'ok' : 'unavailable', checks: result.checks };
     },
   );
+  zapp.get(
+    '/api/health/live',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['ops'], summary: 'Liveness: the process answers (no database call)' },
+    },
+    async () => ({ status: 'ok' }),
+  );
   zapp.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -3,6 +3,9 @@ import { AppError } from '@posops/kernel';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 
+/** PostgreSQL refuses a NUL character in text (invalid byte sequence): the client sent it. */
+const PG_CHARACTER_NOT_IN_REPERTOIRE = '22021';
+
 /** The error handler: a stable code and a precise message for the client, never a stack trace. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -42,6 +45,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
       return send(400, { code: 'VALIDATION_FAILED', message: 'malformed JSON body' });
+    }
+    if ((error as { code?: unknown }).code === PG_CHARACTER_NOT_IN_REPERTOIRE) {
+      return send(400, { code: 'VALIDATION_FAILED', message: 'text must not contain NUL characters' });
     }
     if (error instanceof SyntaxError || (error.statusCode === 400 && !isResponseSerializationError(error))) {
       return send(400, { code: 'VALIDATION_FAILED', message: error.message });

@@ -1,0 +1,19 @@
+/** `npm run bench [name…]`: each bench prints one JSON line of figures. Not part of `npm test`. */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { apiBench } from './api';
+import { consoleBench } from './console';
+import { startupBench } from './startup';
+
+const benches: Record<string, () => Promise<object[]>> = {
+  startup: startupBench,
+  api: apiBench,
+  console: consoleBench,
+};
+
+mkdirSync(path.resolve(import.meta.dirname, '../../.test-data'), { recursive: true });
+const chosen = process.argv.slice(2);
+for (const [name, run] of Object.entries(benches)) {
+  if (chosen.length > 0 && !chosen.includes(name)) continue;
+  for (const line of await run()) process.stdout.write(`${JSON.stringify(line)}\n`);
+}
