@@ -241,10 +241,9 @@ export async function lookupSession(deps: AuthDeps, token: string): Promise<Sess
   }
   if (now.getTime() - s.last_seen_at.getTime() > SESSION_TOUCH_INTERVAL_MS)
     await touchSession(deps.db, id, now);
-  const [permissions, required] = await Promise.all([
-    userPermissions(deps.db, s.user_id),
-    s.totp_enabled ? Promise.resolve(false) : totpRequired(deps, { id: s.user_id, is_demo: s.is_demo }),
-  ]);
+  const permissions = s.permissions;
+  const required =
+    !s.totp_enabled && deps.config.TOTP_FOR_PRIVILEGED && !(deps.config.DEMO && s.is_demo) && s.privileged;
   const actor: Actor = {
     userId: s.user_id,
     username: s.username,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
 
 export function insertSession(
@@ -48,6 +49,13 @@ export function sessionWithUser(db: Db, id: string) {
       'u.totp_enabled',
       'u.is_demo',
       'u.locale',
+      // Permissions and privilege as of now, in the same round trip: a revoked role takes effect at once.
+      sql<string[]>`coalesce((SELECT array_agg(DISTINCT rp.permission) FROM user_roles ur
+        JOIN role_permissions rp ON rp.role_id = ur.role_id WHERE ur.user_id = u.id), '{}')`.as(
+        'permissions',
+      ),
+      sql<boolean>`EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id
+        WHERE ur.user_id = u.id AND r.privileged)`.as('privileged'),
     ])
     .where('s.id', '=', id)
     .executeTakeFirst();
