@@ -144,11 +144,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         IF to_regclass(part) IS NULL THEN
           EXECUTE format('CREATE TABLE %I PARTITION OF audit_log FOR VALUES FROM (%L) TO (%L)',
                          part, m, (m + interval '1 month')::date);
+          -- Row triggers are inherited from audit_log; a TRUNCATE of the partition itself is not.
+          EXECUTE format('CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON %I
+                          FOR EACH STATEMENT EXECUTE FUNCTION audit_log_is_append_only()', part);
         END IF;
         m := (m + interval '1 month')::date;
       END LOOP;
     END $$;
-    SELECT ensure_audit_partitions(3);
 
     -- The audit log is append-only, whatever the client: the database refuses changes and removals.
     CREATE FUNCTION audit_log_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -159,6 +161,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only();
     CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
       FOR EACH STATEMENT EXECUTE FUNCTION audit_log_is_append_only();
+    SELECT ensure_audit_partitions(3);
   `.execute(db);
 
   await sql`

@@ -131,6 +131,7 @@ export async function submitApproval(
     action: 'approval.submit',
     objectType: 'approval_request',
     objectId: row.id,
+    orgId: submission.orgId,
     after: { type: submission.type, title: submission.title, objectId: submission.objectId, steps },
   });
   await notifyStep(ctx, tx, { id: row.id, title: submission.title, orgPath: org.path }, steps[0]!, []);
@@ -293,6 +294,7 @@ export async function decideApproval(
       action: `approval.${action}`,
       objectType: 'approval_request',
       objectId: id,
+      orgId: req.org_id,
       before: { status: req.status, step: req.current_step },
       after: { status: nextStatus, step: nextStep, comment },
     });
@@ -441,6 +443,7 @@ export async function makerAction(
       action: `approval.${action}`,
       objectType: 'approval_request',
       objectId: id,
+      orgId: req.org_id,
       before: { status: req.status },
       after: { status: nextStatus, comment },
     });

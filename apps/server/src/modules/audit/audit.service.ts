@@ -10,6 +10,8 @@ export interface AuditEvent {
   objectId: string | null;
   before?: unknown;
   after?: unknown;
+  /** The org the changed object belongs to, so that org's staff see the change; default: the actor's. */
+  orgId?: string | null;
 }
 
 /** Who did it, for an audit row: a signed-in user, or the system (jobs, start-up). */
@@ -53,7 +55,7 @@ export async function recordAudit(tx: Db, origin: AuditOrigin, ...events: AuditE
       at: new Date(),
       actor_id: origin.actorId,
       actor_name: origin.actorName,
-      org_id: origin.orgId,
+      org_id: e.orgId ?? origin.orgId,
       ip: origin.ip,
       request_id: origin.requestId,
       action: e.action,

@@ -68,7 +68,7 @@ async function downloadXlsx(client: Client, query: Record<string, string>) {
 }
 
 describe('recording', () => {
-  it('writes user.create with actor, org, ip and the after image, the phone masked', async () => {
+  it("writes user.create with actor, the user's org, ip and the after image, the phone masked", async () => {
     const user = await createUser(admin, 'BJ', { phone: '13812345678', email: 'li.lei@example.cn' });
     const rows = await app.db
       .selectFrom('audit_log')
@@ -81,7 +81,8 @@ describe('recording', () => {
     expect(row).toMatchObject({
       actor_id: await userId(app, 'admin'),
       actor_name: 'admin',
-      org_id: hq,
+      // Filed under the changed user's org, so that branch's staff see the change to their user.
+      org_id: await orgId(app, 'BJ'),
       ip: '127.0.0.1',
       object_type: 'user',
     });
@@ -187,6 +188,9 @@ describe('the log is append-only in the database', () => {
       app.db.deleteFrom('audit_log').where('action', '=', 'user.create').execute(),
     ).rejects.toThrow(/append-only: DELETE refused/);
     await expect(sql`TRUNCATE audit_log`.execute(app.db)).rejects.toThrow(/append-only: TRUNCATE refused/);
+    const partition = `audit_log_${new Date().toISOString().slice(0, 7).replace('-', '_')}`;
+    await expect(sql`TRUNCATE ${sql.table(partition)}`.execute(app.db)).rejects.toThrow(/append-only: TRUNCATE refused/);
+    await expect(sql`DELETE FROM ${sql.table(partition)}`.execute(app.db)).rejects.toThrow(/append-only/);
     const partition = `audit_log_${new Date().toISOString().slice(0, 7).replace('-', '_')}`;
     await expect(sql`DELETE FROM ${sql.table(partition)}`.execute(app.db)).rejects.toThrow(/append-only/);
     expect(await count()).toBe(before);

@@ -148,6 +148,7 @@ export async function createUser(
       action: 'user.create',
       objectType: 'user',
       objectId: user.id,
+      orgId: input.orgId,
       after: {
         username: input.username,
         displayName: input.displayName,
@@ -196,6 +197,7 @@ export async function updateUser(
       action: 'user.update',
       objectType: 'user',
       objectId: id,
+      orgId: before.org_id,
       before: {
         displayName: before.display_name,
         email: before.email,
@@ -237,6 +239,7 @@ export async function setUserStatus(
       action: status === 'disabled' ? 'user.disable' : 'user.enable',
       objectType: 'user',
       objectId: id,
+      orgId: before.org_id,
       before: { status: before.status },
       after: { status, reason },
     });
@@ -257,7 +260,12 @@ export async function resetPassword(ctx: ServiceContext, id: string) {
       .where('id', '=', id)
       .execute();
     await deleteSessionsOfUser(tx, id);
-    await recordAudit(tx, originOf(ctx), { action: 'user.password.reset', objectType: 'user', objectId: id });
+    await recordAudit(tx, originOf(ctx), {
+      action: 'user.password.reset',
+      objectType: 'user',
+      objectId: id,
+      orgId: user.org_id,
+    });
   });
   return { initialPassword };
 }
@@ -274,6 +282,9 @@ async function applyGrant(tx: Db, origin: AuditOrigin, userId: string, roleId: s
       action: 'role.grant',
       objectType: 'user',
       objectId: userId,
+      orgId:
+        (await tx.selectFrom('users').select('org_id').where('id', '=', userId).executeTakeFirst())?.org_id ??
+        null,
       after: { roleId, grantedBy },
     });
   }
@@ -345,6 +356,7 @@ export async function revokeRole(ctx: ServiceContext, userId: string, roleId: st
       action: 'role.revoke',
       objectType: 'user',
       objectId: userId,
+      orgId: user.org_id,
       before: { roleId },
     });
   });

@@ -130,11 +130,14 @@ export async function buildApp(deps: AppDeps): Promise<PosOpsApp> {
   const consoleDir = config.CONSOLE_DIR ? path.resolve(config.CONSOLE_DIR) : defaultConsoleDir;
   const hasConsole = existsSync(path.join(consoleDir, 'index.html'));
   if (hasConsole) {
-    await app.register(fastifyStatic, { root: consoleDir, wildcard: false, index: ['index.html'] });
+    // wildcard: files are looked up per request, so a rebuilt console is served without a restart.
+    await app.register(fastifyStatic, { root: consoleDir, wildcard: true, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '';
-    if (url.startsWith('/api/') || url === '/metrics' || request.method !== 'GET' || !hasConsole) {
+    // Only page routes fall back to the console; a missing asset (an old build's chunk) is a plain 404.
+    const isAsset = url.startsWith('/assets/') || /\.[a-z0-9]{1,8}$/i.test(url);
+    if (url.startsWith('/api/') || url === '/metrics' || request.method !== 'GET' || !hasConsole || isAsset) {
       return reply.status(404).send({ code: 'NOT_FOUND', message: `no route ${request.method} ${url}` });
     }
     return reply.sendFile('index.html');

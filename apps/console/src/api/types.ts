@@ -1,0 +1,97 @@
+/**
+ * Request and response types of the HTTP API, inferred from the shared zod schemas in
+ * `@posops/contracts` (type-only: no zod code reaches the browser bundle).
+ */
+import type {
+  approvalAction,
+  approvalEvent,
+  approvalListQuery,
+  approvalRequest,
+  approvalStatus,
+  auditEntry,
+  auditQuery,
+  changePasswordBody,
+  createOrgBody,
+  createRoleBody,
+  createUserBody,
+  createUserResponse,
+  decideBody,
+  grantRoleBody,
+  grantRoleResponse,
+  loginBody,
+  notification,
+  org,
+  orgKind,
+  recordReviewBody,
+  reviewItem,
+  reviewQuery,
+  role,
+  totpSetupResponse,
+  updateOrgBody,
+  updateRoleBody,
+  updateUserBody,
+  userListItem,
+  userListQuery,
+  userStatus,
+} from '@posops/contracts';
+import type { z } from 'zod';
+
+export type {
+  ErrorBody,
+  ErrorCode,
+  Locale,
+  Permission,
+  SessionResponse,
+  SessionUser,
+} from '@posops/contracts';
+
+export type LoginBody = z.input<typeof loginBody>;
+export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
+export type TotpSetup = z.infer<typeof totpSetupResponse>;
+
+export type Org = z.infer<typeof org>;
+export type OrgKind = z.infer<typeof orgKind>;
+export type CreateOrgBody = z.infer<typeof createOrgBody>;
+export type UpdateOrgBody = z.infer<typeof updateOrgBody>;
+
+export type UserStatus = z.infer<typeof userStatus>;
+export type UserListItem = z.infer<typeof userListItem>;
+export type UserListQuery = Partial<z.infer<typeof userListQuery>>;
+export type UserSort = z.infer<typeof userListQuery>['sort'];
+export type CreateUserBody = z.input<typeof createUserBody>;
+export type CreateUserResponse = z.infer<typeof createUserResponse>;
+export type UpdateUserBody = z.infer<typeof updateUserBody>;
+export type GrantRoleBody = z.infer<typeof grantRoleBody>;
+export type GrantRoleResponse = z.infer<typeof grantRoleResponse>;
+
+export type Role = z.infer<typeof role>;
+export type CreateRoleBody = z.input<typeof createRoleBody>;
+export type UpdateRoleBody = z.infer<typeof updateRoleBody>;
+export interface PermissionInfo {
+  key: string;
+  module: string;
+  zh: string;
+  en: string;
+}
+
+export type ReviewItem = z.infer<typeof reviewItem>;
+export type ReviewQuery = Partial<z.infer<typeof reviewQuery>>;
+export type RecordReviewBody = z.infer<typeof recordReviewBody>;
+
+export type AuditEntry = z.infer<typeof auditEntry>;
+export type AuditQuery = Partial<z.infer<typeof auditQuery>>;
+
+export type ApprovalStatus = z.infer<typeof approvalStatus>;
+export type ApprovalAction = z.infer<typeof approvalAction>;
+export type ApprovalEvent = z.infer<typeof approvalEvent>;
+export type ApprovalRequest = z.infer<typeof approvalRequest>;
+export type ApprovalListQuery = Partial<z.infer<typeof approvalListQuery>>;
+export type ApprovalBox = z.infer<typeof approvalListQuery>['box'];
+export type DecideBody = z.infer<typeof decideBody>;
+
+export type Notification = z.infer<typeof notification>;
+export interface NotificationPage {
+  items: Notification[];
+  nextCursor: string | null;
+  unread: number;
+}

@@ -1,0 +1,74 @@
+import { BankOutlined } from '@ant-design/icons';
+import { Layout, Space, Typography, theme } from 'antd';
+import { Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router';
+import { NotificationBell } from '../../features/notifications/components/notification-bell';
+import { LanguageSwitch } from '../components/language-switch';
+import { FullPageSpin } from '../guards';
+import { pendingAccountStep, useCurrentUser } from '../session';
+import { SideMenu } from './side-menu';
+import { UserMenu } from './user-menu';
+
+/** The shell: menu on the left, header with organisation, language, notifications and user. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const { token } = theme.useToken();
+  const [collapsed, setCollapsed] = useState(false);
+  // While a forced account step is open there is nowhere else to go: no menu, no notifications.
+  const restricted = pendingAccountStep(user) !== null;
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {!restricted && (
+        <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={232}>
+          <div
+            style={{
+              height: 56,
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'center',
+              color: '#fff',
+              fontWeight: 600,
+              fontSize: 16,
+              whiteSpace: 'nowrap',
+              overflow: 'hidden',
+            }}
+          >
+            {collapsed ? t('common.appShort') : t('common.appName')}
+          </div>
+          <SideMenu collapsed={collapsed} />
+        </Layout.Sider>
+      )}
+      <Layout>
+        <Layout.Header
+          style={{
+            background: token.colorBgContainer,
+            padding: '0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          }}
+        >
+          <Space>
+            {restricted && <Typography.Text strong>{t('common.appName')}</Typography.Text>}
+            <BankOutlined />
+            <Typography.Text data-testid="current-org">{user.orgName}</Typography.Text>
+          </Space>
+          <Space size="middle">
+            <LanguageSwitch />
+            {!restricted && <NotificationBell />}
+            <UserMenu restricted={restricted} />
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ margin: 24 }}>
+          <Suspense fallback={<FullPageSpin />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,152 @@
+import {
+  AuditOutlined,
+  ClusterOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import type { Permission } from '../api/types';
+
+/** One page of the console: its route, its menu entry and the permission that opens both. */
+export interface PageRoute {
+  key: string;
+  path: string;
+  /** i18n key of the menu label and page title. */
+  labelKey: string;
+  icon?: ReactNode;
+  permission?: Permission;
+  /** Menu group it sits under; none = top level. */
+  group?: MenuGroupKey;
+  hideInMenu?: boolean;
+  page: LazyExoticComponent<ComponentType>;
+}
+
+export type MenuGroupKey = 'system';
+
+export interface MenuGroup {
+  key: MenuGroupKey;
+  labelKey: string;
+  icon: ReactNode;
+}
+
+export const menuGroups: readonly MenuGroup[] = [
+  { key: 'system', labelKey: 'menu.system', icon: <SettingOutlined /> },
+];
+
+function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return lazy(async () => ({ default: pick(await load()) }));
+}
+
+/** The route table: drives the router and the menu (Ant Design Pro's config/routes.ts). Order = menu order. */
+export const pageRoutes: readonly PageRoute[] = [
+  {
+    key: 'home',
+    path: '/',
+    labelKey: 'menu.home',
+    icon: <HomeOutlined />,
+    page: page(
+      () => import('../features/home/pages/home-page'),
+      (m) => m.HomePage,
+    ),
+  },
+  {
+    key: 'orgs',
+    path: '/system/orgs',
+    labelKey: 'menu.orgs',
+    icon: <ClusterOutlined />,
+    permission: 'org.read',
+    group: 'system',
+    page: page(
+      () => import('../features/orgs/pages/orgs-page'),
+      (m) => m.OrgsPage,
+    ),
+  },
+  {
+    key: 'users',
+    path: '/system/users',
+    labelKey: 'menu.users',
+    icon: <UserOutlined />,
+    permission: 'user.read',
+    group: 'system',
+    page: page(
+      () => import('../features/users/pages/users-page'),
+      (m) => m.UsersPage,
+    ),
+  },
+  {
+    key: 'roles',
+    path: '/system/roles',
+    labelKey: 'menu.roles',
+    icon: <TeamOutlined />,
+    permission: 'role.read',
+    group: 'system',
+    page: page(
+      () => import('../features/roles/pages/roles-page'),
+      (m) => m.RolesPage,
+    ),
+  },
+  {
+    key: 'permission-review',
+    path: '/system/permission-review',
+    labelKey: 'menu.permissionReview',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'permissionReview.read',
+    group: 'system',
+    page: page(
+      () => import('../features/permission-review/pages/permission-review-page'),
+      (m) => m.PermissionReviewPage,
+    ),
+  },
+  {
+    key: 'audit',
+    path: '/system/audit',
+    labelKey: 'menu.audit',
+    icon: <AuditOutlined />,
+    permission: 'audit.read',
+    group: 'system',
+    page: page(
+      () => import('../features/audit/pages/audit-page'),
+      (m) => m.AuditPage,
+    ),
+  },
+  {
+    key: 'approvals',
+    path: '/approvals',
+    labelKey: 'menu.approvals',
+    icon: <SolutionOutlined />,
+    permission: 'approval.read',
+    page: page(
+      () => import('../features/approvals/pages/approvals-page'),
+      (m) => m.ApprovalsPage,
+    ),
+  },
+  {
+    key: 'change-password',
+    path: '/account/password',
+    labelKey: 'menu.changePassword',
+    hideInMenu: true,
+    page: page(
+      () => import('../features/auth/pages/change-password-page'),
+      (m) => m.ChangePasswordPage,
+    ),
+  },
+  {
+    key: 'totp',
+    path: '/account/totp',
+    labelKey: 'menu.totp',
+    hideInMenu: true,
+    page: page(
+      () => import('../features/auth/pages/totp-setup-page'),
+      (m) => m.TotpSetupPage,
+    ),
+  },
+];
+
+export const LoginPage = page(
+  () => import('../features/auth/pages/login-page'),
+  (m) => m.LoginPage,
+);

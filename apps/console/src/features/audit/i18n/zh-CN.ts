@@ -1,0 +1,16 @@
+export const auditZhCN = {
+  title: '审计日志',
+  at: '时间',
+  range: '时间范围',
+  actor: '操作人',
+  action: '操作',
+  objectType: '对象类型',
+  objectId: '对象 ID',
+  ip: 'IP 地址',
+  before: '变更前',
+  after: '变更后',
+  changed: '变更字段',
+  system: '系统',
+  exporting: '正在导出…',
+  exported: '导出完成',
+};

@@ -1,0 +1,22 @@
+export const orgsZhCN = {
+  title: '机构管理',
+  name: '机构名称',
+  code: '机构编码',
+  kind: '机构类型',
+  parent: '上级机构',
+  kinds: {
+    head_office: '总部',
+    branch: '分公司',
+    outlet: '网点',
+    agent: '代理商',
+  },
+  addChild: '新增下级',
+  createTitle: '新增下级机构',
+  editTitle: '编辑机构',
+  codeHint: '2–16 位大写字母或数字，创建后不可修改',
+  created: '机构已创建',
+  updated: '机构已更新',
+  selectOrg: '选择机构',
+  expandAll: '全部展开',
+  collapseAll: '全部收起',
+};
