@@ -189,9 +189,9 @@ describe('the log is append-only in the database', () => {
     ).rejects.toThrow(/append-only: DELETE refused/);
     await expect(sql`TRUNCATE audit_log`.execute(app.db)).rejects.toThrow(/append-only: TRUNCATE refused/);
     const partition = `audit_log_${new Date().toISOString().slice(0, 7).replace('-', '_')}`;
-    await expect(sql`TRUNCATE ${sql.table(partition)}`.execute(app.db)).rejects.toThrow(/append-only: TRUNCATE refused/);
-    await expect(sql`DELETE FROM ${sql.table(partition)}`.execute(app.db)).rejects.toThrow(/append-only/);
-    const partition = `audit_log_${new Date().toISOString().slice(0, 7).replace('-', '_')}`;
+    await expect(sql`TRUNCATE ${sql.table(partition)}`.execute(app.db)).rejects.toThrow(
+      /append-only: TRUNCATE refused/,
+    );
     await expect(sql`DELETE FROM ${sql.table(partition)}`.execute(app.db)).rejects.toThrow(/append-only/);
     expect(await count()).toBe(before);
     const tampered = await app.db
