@@ -263,3 +263,36 @@ export const notification = z.object({
   createdAt: isoTime,
 });
 export type Notification = z.infer<typeof notification>;
+
+// ── login history ───────────────────────────────────────────────────────────────────────────
+export const loginHistoryEntry = z.object({
+  id: z.string(),
+  at: isoTime,
+  username: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  success: z.boolean(),
+  /** ok, wrong_password, unknown_user, locked, disabled, totp_required, totp_invalid */
+  reason: z.string(),
+});
+export type LoginHistoryEntry = z.infer<typeof loginHistoryEntry>;
+
+// ── approval chains ─────────────────────────────────────────────────────────────────────────
+export const approvalChainStep = z.strictObject({
+  roleCode: z.string().min(1).max(64),
+  orgLevel: z.enum(['any', 'branch', 'head_office']),
+  minAmountMinor: z
+    .string()
+    .regex(/^\d{1,18}$/, 'minAmountMinor: a whole number of minor units')
+    .optional(),
+  grades: z.array(z.string().min(1).max(8)).max(10).optional(),
+});
+export const approvalChain = z.object({
+  type: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  steps: z.array(approvalChainStep),
+  updatedAt: isoTime,
+});
+export type ApprovalChain = z.infer<typeof approvalChain>;
+export const updateChainBody = z.strictObject({ steps: z.array(approvalChainStep).min(1).max(10) });

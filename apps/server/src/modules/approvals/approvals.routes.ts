@@ -1,7 +1,16 @@
-import { approvalListQuery, approvalRequest, decideBody, idSchema, pageOf } from '@posops/contracts';
+import {
+  approvalChain,
+  approvalListQuery,
+  approvalRequest,
+  decideBody,
+  idSchema,
+  pageOf,
+  updateChainBody,
+} from '@posops/contracts';
 import { z } from 'zod';
 import { contextOf, type ZodApp } from '../../platform/http/app';
 import type { ModuleDeps } from '../../platform/module';
+import { listChains, updateChain } from './approval-chains.service';
 import { decideApproval, getApproval, listApprovals, makerAction } from './approvals.service';
 
 const params = z.object({ id: idSchema });
@@ -68,5 +77,31 @@ export function approvalRoutes(deps: ModuleDeps) {
           makerAction(contextOf(request, deps), request.params.id, action, request.body.comment),
       );
     }
+    app.get(
+      '/api/approval-chains',
+      {
+        config: { access: 'approval.read' },
+        schema: {
+          tags: ['approvals'],
+          summary: 'Approval chains per request type',
+          response: { 200: z.array(approvalChain) },
+        },
+      },
+      async (request) => listChains(contextOf(request, deps)),
+    );
+    app.put(
+      '/api/approval-chains/:type',
+      {
+        config: { access: 'approval.configure' },
+        schema: {
+          tags: ['approvals'],
+          summary: 'Reconfigure the steps of a chain (head office only)',
+          params: z.object({ type: z.string().regex(/^[a-z][a-z0-9_.-]{1,63}$/) }),
+          body: updateChainBody,
+          response: { 200: approvalChain },
+        },
+      },
+      async (request) => updateChain(contextOf(request, deps), request.params.type, request.body.steps),
+    );
   };
 }

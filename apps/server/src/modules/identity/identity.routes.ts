@@ -6,8 +6,10 @@ import {
   grantRoleBody,
   grantRoleResponse,
   idSchema,
+  loginHistoryEntry,
   org,
   pageOf,
+  pageQuery,
   permissionCatalogue,
   recordReviewBody,
   reviewItem,
@@ -30,6 +32,7 @@ import {
   getUser,
   grantRole,
   listUsers,
+  loginHistory,
   resetPassword,
   revokeRole,
   setUserStatus,
@@ -150,6 +153,21 @@ export function identityRoutes(deps: ModuleDeps) {
         schema: { tags: ['users'], summary: 'Enable a user', params, response: { 200: userListItem } },
       },
       async (request) => setUserStatus(ctx(request), request.params.id, 'active', null),
+    );
+    app.get(
+      '/api/users/:id/logins',
+      {
+        config: { access: 'user.read' },
+        schema: {
+          tags: ['users'],
+          summary: "A user's sign-in attempts, newest first",
+          params,
+          querystring: pageQuery,
+          response: { 200: pageOf(loginHistoryEntry) },
+        },
+      },
+      async (request) =>
+        loginHistory(ctx(request), request.params.id, request.query.cursor, request.query.limit),
     );
     app.post(
       '/api/users/:id/reset-password',

@@ -369,3 +369,37 @@ registerApprovalHandler('role.grant', {
     await applyGrant(tx, origin, payload.userId, payload.roleId, request.makerId);
   },
 });
+
+/** A user's sign-in attempts, newest first (登录日志). */
+export async function loginHistory(
+  ctx: ServiceContext,
+  userId: string,
+  cursor: string | undefined,
+  limit: number,
+) {
+  const user = await findUserById(ctx.db, userId);
+  if (!user) throw new AppError('NOT_FOUND', 'user not found');
+  const after = decodeCursor(cursor, ['bigint']);
+  let q = ctx.db
+    .selectFrom('login_history')
+    .select(['id', 'at', 'username', 'ip', 'user_agent', 'success', 'reason'])
+    .where('user_id', '=', userId);
+  if (after) q = q.where('id', '<', BigInt(String(after[0])));
+  const rows = await q
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
+  const page = pageFrom(rows, limit, (r) => [r.id.toString()]);
+  return {
+    nextCursor: page.nextCursor,
+    items: page.items.map((r) => ({
+      id: r.id.toString(),
+      at: r.at.toISOString(),
+      username: r.username,
+      ip: r.ip,
+      userAgent: r.user_agent,
+      success: r.success,
+      reason: r.reason,
+    })),
+  };
+}

@@ -9,7 +9,7 @@ export function encodeCursor(values: readonly (string | number)[]): string {
 }
 
 /** What a cursor position holds, checked before it reaches SQL (a bad cast would be a 500). */
-export type CursorPart = 'text' | 'timestamptz' | 'uuid';
+export type CursorPart = 'text' | 'timestamptz' | 'uuid' | 'bigint';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -17,6 +17,7 @@ function fits(value: unknown, part: CursorPart | undefined): boolean {
   if (part === undefined) return typeof value === 'string' || typeof value === 'number';
   if (typeof value !== 'string') return false;
   if (part === 'uuid') return uuidPattern.test(value);
+  if (part === 'bigint') return /^\d{1,19}$/.test(value);
   if (part === 'timestamptz') {
     const at = new Date(value);
     return !Number.isNaN(at.getTime()) && at.toISOString() === value;
