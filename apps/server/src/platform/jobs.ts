@@ -8,6 +8,8 @@ export interface ScheduledJob {
 }
 
 export interface JobRunner {
+  /** Queues one run of a scheduled job now (an operator's "run now", and tests). */
+  trigger(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -27,11 +29,17 @@ export async function startJobs(
   for (const job of jobs) {
     await boss.createQueue(job.name);
     await boss.schedule(job.name, job.cron, null, { tz: timeZone });
-    await boss.work(job.name, async () => {
+    await boss.work(job.name, { pollingIntervalSeconds: 1 }, async () => {
       const started = Date.now();
       const result = await job.run();
       log('job done', { job: job.name, ms: Date.now() - started, result });
     });
   }
-  return { stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
+  return {
+    async trigger(name) {
+      if (!jobs.some((j) => j.name === name)) throw new Error(`no scheduled job ${name}`);
+      await boss.send(name, {});
+    },
+    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+  };
 }
