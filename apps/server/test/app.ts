@@ -99,7 +99,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const clock = fixedClock(new Date());
-  const posops = await createPosOps(config, database.url, clock, { logger: false });
+  const posops = await createPosOps(config, database.url, clock, { logger: false, demoActivity: false });
   await posops.app.listen({ port: 0, host: '127.0.0.1' });
   const address = posops.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

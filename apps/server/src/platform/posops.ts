@@ -11,6 +11,7 @@ import {
   identityRoutes,
   lookupSession,
   seedDefaultRoles,
+  seedDemoActivity,
   seedDemoBank,
 } from '../modules/identity';
 import { notificationRoutes } from '../modules/notifications';
@@ -57,7 +58,10 @@ export async function createPosOps(
   config: AppConfig,
   databaseUrl: string,
   clock: Clock,
-  options: { logger?: boolean | object } = {},
+  options: {
+    logger?: boolean | object /** Demo approvals waiting in the inbox (off in tests). */;
+    demoActivity?: boolean;
+  } = {},
 ): Promise<PosOps> {
   const pool = createPool(databaseUrl);
   const db = createDb(pool);
@@ -65,6 +69,7 @@ export async function createPosOps(
     await migrateToLatest(db as unknown as Kysely<unknown>);
     await seedReferenceData(db);
     const demoSeeded = config.DEMO ? await seedDemoBank(db) : false;
+    if (demoSeeded && options.demoActivity !== false) await seedDemoActivity({ db, clock, config });
     const deps: ModuleDeps = { db, clock, config };
     const authDeps = { db, clock, config };
     const { app, routes } = await buildApp({

@@ -1,7 +1,13 @@
 import { defaultRoles } from '@posops/contracts';
+import type { Clock } from '@posops/kernel';
+import type { AppConfig } from '../../platform/config';
 import type { Db } from '../../platform/db/database';
+import { scopedDb } from '../../platform/db/org-scope';
+import type { ServiceContext } from '../../platform/http/context';
 import { recordAudit, systemOrigin } from '../audit';
 import { hashPassword } from './passwords';
+import { userPermissions } from './users.repo';
+import { grantRole } from './users.service';
 
 /** Reference data every database needs: the default roles (only when there are none yet). */
 export async function seedDefaultRoles(db: Db): Promise<void> {
@@ -133,4 +139,56 @@ export async function seedDemoBank(db: Db): Promise<boolean> {
     });
     return true;
   });
+}
+
+/**
+ * A little life for the demo: two privileged grants waiting for a second administrator, so the
+ * approvals inbox and the notifications of `admin2` show what the engine does.
+ */
+export async function seedDemoActivity(deps: { db: Db; clock: Clock; config: AppConfig }): Promise<void> {
+  const admin = await deps.db
+    .selectFrom('users as u')
+    .innerJoin('orgs as o', 'o.id', 'u.org_id')
+    .select(['u.id', 'u.username', 'u.display_name', 'u.org_id', 'o.path'])
+    .where('u.username', '=', 'admin')
+    .executeTakeFirstOrThrow();
+  const permissions = await userPermissions(deps.db, admin.id);
+  const ctx: ServiceContext = {
+    db: scopedDb(deps.db, { orgId: admin.org_id, orgPath: admin.path }),
+    system: deps.db,
+    actor: {
+      userId: admin.id,
+      username: admin.username,
+      displayName: admin.display_name,
+      orgId: admin.org_id,
+      orgPath: admin.path,
+      permissions: new Set(permissions),
+      sessionId: 'demo-seed',
+      csrfToken: 'demo-seed',
+      mustChangePassword: false,
+      totpSetupRequired: false,
+      locale: 'zh-CN',
+    },
+    ip: null,
+    requestId: null,
+    clock: deps.clock,
+    config: deps.config,
+  };
+  const grants: [string, string, string][] = [
+    ['bj.ops', 'risk_officer', '北京分行风险排查需要 / Beijing risk review'],
+    ['sh.ops', 'settlement', '上海分行月末结算支援 / Shanghai month-end settlement'],
+  ];
+  for (const [username, roleCode, reason] of grants) {
+    const user = await deps.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', username)
+      .executeTakeFirst();
+    const role = await deps.db
+      .selectFrom('roles')
+      .select('id')
+      .where('code', '=', roleCode)
+      .executeTakeFirst();
+    if (user && role) await grantRole(ctx, user.id, role.id, reason);
+  }
 }

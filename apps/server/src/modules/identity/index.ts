@@ -6,6 +6,6 @@
 export { authRoutes } from './auth.routes';
 export { currentTotp, lookupSession } from './auth.service';
 export { identityRoutes } from './identity.routes';
-export { DEMO_PASSWORD, demoUsers, seedDefaultRoles, seedDemoBank } from './identity.seed';
+export { DEMO_PASSWORD, demoUsers, seedDefaultRoles, seedDemoActivity, seedDemoBank } from './identity.seed';
 export { disableDormantAccounts } from './review.service';
 export { deleteExpiredSessions } from './sessions.repo';
