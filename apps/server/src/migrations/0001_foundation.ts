@@ -220,6 +220,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     CREATE INDEX notifications_user ON notifications (user_id, created_at DESC);
 
+    -- Idempotency-Key of mutating HTTP calls: a retried or double-sent request gets the first answer.
+    CREATE TABLE idempotency_keys (
+      user_id uuid NOT NULL REFERENCES users(id),
+      key text NOT NULL,
+      method text NOT NULL,
+      url text NOT NULL,
+      status int,
+      body text,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (user_id, key)
+    );
+
     CREATE TABLE outbox_events (
       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       at timestamptz NOT NULL DEFAULT now(),

@@ -21,6 +21,7 @@ import { migrateToLatest, pendingMigrations } from './db/migrate';
 import { createDb, createPool } from './db/pool';
 import { buildApp } from './http/app';
 import type { RegisteredRoute } from './http/auth-guard';
+import { deleteExpiredIdempotencyKeys } from './http/idempotency';
 import type { ScheduledJob } from './jobs';
 import type { ModuleDeps } from './module';
 
@@ -110,6 +111,11 @@ export async function createPosOps(
           const idleCutoff = new Date(now.getTime() - config.SESSION_IDLE_MINUTES * 60_000);
           return Number((await deleteExpiredSessions(db, now, idleCutoff)).numDeletedRows);
         },
+      },
+      {
+        name: 'http.idempotency-keys',
+        cron: '15 * * * *',
+        run: () => deleteExpiredIdempotencyKeys(db, clock.now()),
       },
       {
         name: 'audit.partitions',

@@ -107,7 +107,7 @@ export function identityRoutes(deps: ModuleDeps) {
     app.post(
       '/api/users',
       {
-        config: { access: 'user.create' },
+        config: { access: 'user.create', secretResponse: true },
         schema: {
           tags: ['users'],
           summary: 'Create a user; the first password is returned once',
@@ -172,7 +172,7 @@ export function identityRoutes(deps: ModuleDeps) {
     app.post(
       '/api/users/:id/reset-password',
       {
-        config: { access: 'user.resetPassword' },
+        config: { access: 'user.resetPassword', secretResponse: true },
         schema: {
           tags: ['users'],
           summary: 'Issue a new first password (shown once)',

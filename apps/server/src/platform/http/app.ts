@@ -27,6 +27,7 @@ import { installMetrics } from '../metrics';
 import { installAuthGuard, type RegisteredRoute, type SessionLookup } from './auth-guard';
 import type { ServiceContext } from './context';
 import { installErrorHandler } from './errors';
+import { installIdempotency } from './idempotency';
 
 export interface AppDeps {
   config: AppConfig;
@@ -79,6 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<PosOpsApp> {
   installErrorHandler(app);
   await app.register(fastifyCookie);
   const routes = installAuthGuard(app, deps.lookupSession);
+  installIdempotency(app, deps.db);
   installMetrics(app);
 
   await app.register(fastifySwagger, {

@@ -44,6 +44,8 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** Callable while the user still has to change the password or set up TOTP. */
     allowPending?: boolean;
+    /** The answer carries a one-time secret (a first password): it is never stored for idempotent replay. */
+    secretResponse?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
