@@ -311,6 +311,7 @@ describe('two-factor authentication for privileged roles', () => {
   const username = 'new.admin';
   const password = 'Second-factor-2026';
   let secret: string;
+  let enableCode: string;
 
   it('is required once a privileged role is granted through approval', async () => {
     const created = await createUser(username);
@@ -361,7 +362,8 @@ describe('two-factor authentication for privileged roles', () => {
     expect(refused.status).toBe(401);
     expect(refused.body.code).toBe('TOTP_INVALID');
     expect((await userRow(username)).totp_enabled).toBe(false);
-    const enabled = await client.post('/api/auth/totp/enable', { code: currentTotp(username, secret) });
+    enableCode = currentTotp(username, secret);
+    const enabled = await client.post('/api/auth/totp/enable', { code: enableCode });
     expect(enabled.status).toBe(200);
     expect(enabled.body.user.totpEnabled).toBe(true);
     expect((await client.get('/api/orgs')).status).toBe(200);
@@ -381,9 +383,10 @@ describe('two-factor authentication for privileged roles', () => {
     expect(wrongPassword.body.code).toBe('INVALID_CREDENTIALS');
     const client = app.client();
     // The code used to enable TOTP was accepted once; the next time step's code signs in.
-    const replayed = await app.client().login(username, password, currentTotp(username, secret));
+    const replayed = await app.client().login(username, password, enableCode);
     expect(replayed.status).toBe(401);
     expect(replayed.body.code).toBe('TOTP_INVALID');
+    // A code of a later step than the one used to enable (±1 step is accepted for clock drift).
     const nextCode = currentTotp(username, secret, 1);
     const right = await client.login(username, password, nextCode);
     expect(right.status).toBe(200);
