@@ -4,6 +4,8 @@
  */
 import type {
   approvalAction,
+  approvalChain,
+  approvalChainStep,
   approvalEvent,
   approvalListQuery,
   approvalRequest,
@@ -19,6 +21,7 @@ import type {
   grantRoleBody,
   grantRoleResponse,
   loginBody,
+  loginHistoryEntry,
   notification,
   org,
   orgKind,
@@ -27,6 +30,7 @@ import type {
   reviewQuery,
   role,
   totpSetupResponse,
+  updateChainBody,
   updateOrgBody,
   updateRoleBody,
   updateUserBody,
@@ -63,6 +67,7 @@ export type CreateUserResponse = z.infer<typeof createUserResponse>;
 export type UpdateUserBody = z.infer<typeof updateUserBody>;
 export type GrantRoleBody = z.infer<typeof grantRoleBody>;
 export type GrantRoleResponse = z.infer<typeof grantRoleResponse>;
+export type LoginHistoryEntry = z.infer<typeof loginHistoryEntry>;
 
 export type Role = z.infer<typeof role>;
 export type CreateRoleBody = z.input<typeof createRoleBody>;
@@ -88,6 +93,10 @@ export type ApprovalRequest = z.infer<typeof approvalRequest>;
 export type ApprovalListQuery = Partial<z.infer<typeof approvalListQuery>>;
 export type ApprovalBox = z.infer<typeof approvalListQuery>['box'];
 export type DecideBody = z.infer<typeof decideBody>;
+export type ApprovalChain = z.infer<typeof approvalChain>;
+export type ApprovalChainStep = z.infer<typeof approvalChainStep>;
+export type OrgLevel = ApprovalChainStep['orgLevel'];
+export type UpdateChainBody = z.infer<typeof updateChainBody>;
 
 export type Notification = z.infer<typeof notification>;
 export interface NotificationPage {

@@ -15,15 +15,36 @@ function namePath(dotted: string): (string | number)[] {
   return dotted.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
+export interface FieldMapping {
+  /**
+   * Turns a server field path into the form's own (e.g. `steps.0.minAmountMinor` → `steps.0.minAmountYuan`
+   * when the form edits the value in another unit).
+   */
+  mapField?: (path: string) => string;
+}
+
 /**
- * Reports an error where the user will see it: field errors next to the form items they name,
- * anything else in a toast.
+ * The registered form item a server field path belongs to: the path itself, else its nearest registered
+ * ancestor (`steps.1.grades.0` → `steps.1.grades`, a Form.List item → the list), else none.
  */
-export function useErrorReporter(): (error: unknown, form?: FormInstance) => void {
+function registeredPath(path: string, registered: ReadonlySet<string>): string | undefined {
+  const parts = path.split('.');
+  for (let n = parts.length; n > 0; n--) {
+    const candidate = parts.slice(0, n).join('.');
+    if (registered.has(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * Reports an error where the user will see it: field errors next to the form items they name (list
+ * paths such as `steps.0.roleCode` included), anything else in a toast.
+ */
+export function useErrorReporter(): (error: unknown, form?: FormInstance, mapping?: FieldMapping) => void {
   const { t } = useTranslation();
   const { message } = App.useApp();
   return useCallback(
-    (error: unknown, form?: FormInstance) => {
+    (error: unknown, form?: FormInstance, mapping?: FieldMapping) => {
       if (
         error instanceof ApiError &&
         (error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED')
@@ -34,13 +55,14 @@ export function useErrorReporter(): (error: unknown, form?: FormInstance) => voi
       const unmatched: string[] = [];
       if (error instanceof ApiError && error.fields && form) {
         const registered = new Set(form.getFieldsError().map((field) => field.name.join('.')));
-        const matched = Object.entries(error.fields).filter(([path, text]) => {
-          if (registered.has(path)) return true;
-          unmatched.push(`${path}: ${text}`);
-          return false;
-        });
-        form.setFields(matched.map(([path, text]) => ({ name: namePath(path), errors: [text] })));
-        if (matched.length > 0 && unmatched.length === 0) return;
+        const matched = new Map<string, string[]>();
+        for (const [path, text] of Object.entries(error.fields)) {
+          const target = registeredPath(mapping?.mapField?.(path) ?? path, registered);
+          if (target === undefined) unmatched.push(`${path}: ${text}`);
+          else matched.set(target, [...(matched.get(target) ?? []), text]);
+        }
+        form.setFields([...matched].map(([path, errors]) => ({ name: namePath(path), errors })));
+        if (matched.size > 0 && unmatched.length === 0) return;
       } else if (error instanceof ApiError && error.fields) {
         for (const [path, text] of Object.entries(error.fields)) unmatched.push(`${path}: ${text}`);
       }

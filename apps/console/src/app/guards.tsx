@@ -16,12 +16,13 @@ export function FullPageSpin() {
 
 /** Logged-in users only; forced account steps (new password, TOTP set-up) come before anything else. */
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { user, loading } = useSession();
+  const { user, loading, signedOut } = useSession();
   const location = useLocation();
   if (loading) return <FullPageSpin />;
   if (!user) {
+    // After a sign-out the page just left is not carried over to whoever signs in next.
     const wanted = `${location.pathname}${location.search}`;
-    const next = wanted === '/' ? '' : `?next=${encodeURIComponent(wanted)}`;
+    const next = wanted === '/' || signedOut ? '' : `?next=${encodeURIComponent(wanted)}`;
     return <Navigate to={`/login${next}`} replace />;
   }
   const step = pendingAccountStep(user);

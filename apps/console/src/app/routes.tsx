@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  BranchesOutlined,
   ClusterOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
@@ -111,6 +112,18 @@ export const pageRoutes: readonly PageRoute[] = [
     page: page(
       () => import('../features/audit/pages/audit-page'),
       (m) => m.AuditPage,
+    ),
+  },
+  {
+    key: 'approval-chains',
+    path: '/system/approval-chains',
+    labelKey: 'menu.approvalChains',
+    icon: <BranchesOutlined />,
+    permission: 'approval.read',
+    group: 'system',
+    page: page(
+      () => import('../features/approvals/pages/approval-chains-page'),
+      (m) => m.ApprovalChainsPage,
     ),
   },
   {

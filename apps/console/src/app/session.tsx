@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { onAuthLost } from '../api/client';
 import type { Locale, SessionResponse, SessionUser } from '../api/types';
 import { authKeys, fetchSession, logout as logoutRequest, saveLocale } from '../features/auth/api';
@@ -8,6 +8,8 @@ import { applyLocale } from './i18n';
 interface SessionContextValue {
   user: SessionUser | null;
   loading: boolean;
+  /** The user signed out here (rather than losing the session): the next login starts afresh. */
+  signedOut: boolean;
   /** Stores a session answered by login (or a refreshed /me). */
   setSession: (session: SessionResponse) => void;
   refresh: () => Promise<void>;
@@ -20,6 +22,7 @@ const SessionContext = createContext<SessionContextValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
+  const [signedOut, setSignedOut] = useState(false);
   const query = useQuery({
     queryKey: authKeys.session,
     queryFn: fetchSession,
@@ -44,7 +47,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const setSession = useCallback(
-    (session: SessionResponse) => queryClient.setQueryData(authKeys.session, session),
+    (session: SessionResponse) => {
+      setSignedOut(false);
+      queryClient.setQueryData(authKeys.session, session);
+    },
     [queryClient],
   );
 
@@ -56,6 +62,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await logoutRequest();
     } finally {
+      setSignedOut(true);
       queryClient.setQueryData(authKeys.session, null);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== authKeys.session[0] });
     }
@@ -73,8 +80,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo<SessionContextValue>(
-    () => ({ user, loading: query.isPending, setSession, refresh, logout, changeLocale }),
-    [user, query.isPending, setSession, refresh, logout, changeLocale],
+    () => ({ user, loading: query.isPending, signedOut, setSession, refresh, logout, changeLocale }),
+    [user, query.isPending, signedOut, setSession, refresh, logout, changeLocale],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

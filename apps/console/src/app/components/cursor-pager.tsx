@@ -7,9 +7,11 @@ interface Props {
   pager: Pager;
   nextCursor: string | null | undefined;
   loading?: boolean;
+  /** Prefix of the buttons' test ids, for a pager that shares the screen with another one. */
+  testIdPrefix?: string;
 }
 
-export function CursorPager({ pager, nextCursor, loading }: Props) {
+export function CursorPager({ pager, nextCursor, loading, testIdPrefix = 'page' }: Props) {
   const { t } = useTranslation();
   return (
     <Flex justify="flex-end" align="center" gap={8} style={{ marginTop: 16 }}>
@@ -17,17 +19,17 @@ export function CursorPager({ pager, nextCursor, loading }: Props) {
         icon={<LeftOutlined />}
         disabled={!pager.hasPrev || loading}
         onClick={pager.prev}
-        data-testid="page-prev"
+        data-testid={`${testIdPrefix}-prev`}
       >
         {t('common.prevPage')}
       </Button>
-      <Typography.Text type="secondary" data-testid="page-number">
+      <Typography.Text type="secondary" data-testid={`${testIdPrefix}-number`}>
         {t('common.pageN', { n: pager.page })}
       </Typography.Text>
       <Button
         disabled={!nextCursor || loading}
         onClick={() => nextCursor && pager.next(nextCursor)}
-        data-testid="page-next"
+        data-testid={`${testIdPrefix}-next`}
       >
         {t('common.nextPage')} <RightOutlined />
       </Button>

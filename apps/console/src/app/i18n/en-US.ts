@@ -51,6 +51,7 @@ export const commonEnUS: LocaleShape<typeof commonZhCN> = {
     permissionReview: 'Permission review',
     audit: 'Audit log',
     approvals: 'Approvals',
+    approvalChains: 'Approval chains',
     changePassword: 'Change password',
     totp: 'Two-factor authentication',
   },

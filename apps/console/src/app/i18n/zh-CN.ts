@@ -48,6 +48,7 @@ export const commonZhCN = {
     permissionReview: '权限审核',
     audit: '审计日志',
     approvals: '审批中心',
+    approvalChains: '审批流程配置',
     changePassword: '修改密码',
     totp: '双因素认证',
   },

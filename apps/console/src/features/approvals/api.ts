@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { http, type Page } from '../../api/client';
-import type { ApprovalListQuery, ApprovalRequest } from '../../api/types';
+import type { ApprovalChain, ApprovalListQuery, ApprovalRequest, UpdateChainBody } from '../../api/types';
 
 export type Decision = 'approve' | 'reject' | 'return';
 
@@ -32,5 +32,27 @@ export function useDecideApproval() {
     mutationFn: ({ id, decision, comment }: { id: string; decision: Decision; comment?: string }) =>
       http.post<ApprovalRequest>(`/api/approvals/${id}/${decision}`, comment ? { comment } : {}),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: approvalKeys.all }),
+  });
+}
+
+export const approvalChainKeys = {
+  all: ['approval-chains'] as const,
+};
+
+/** The approval chain of each request type. */
+export function useApprovalChains() {
+  return useQuery({
+    queryKey: approvalChainKeys.all,
+    queryFn: ({ signal }) => http.get<ApprovalChain[]>('/api/approval-chains', undefined, signal),
+  });
+}
+
+/** Reconfigures a chain; requests already open keep the steps they were submitted with. */
+export function useUpdateApprovalChain() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ type, body }: { type: string; body: UpdateChainBody }) =>
+      http.put<ApprovalChain>(`/api/approval-chains/${encodeURIComponent(type)}`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: approvalChainKeys.all }),
   });
 }

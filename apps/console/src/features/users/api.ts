@@ -5,6 +5,7 @@ import type {
   CreateUserResponse,
   GrantRoleBody,
   GrantRoleResponse,
+  LoginHistoryEntry,
   UpdateUserBody,
   UserListItem,
   UserListQuery,
@@ -14,6 +15,7 @@ export const userKeys = {
   all: ['users'] as const,
   list: (query: UserListQuery) => ['users', 'list', query] as const,
   detail: (id: string) => ['users', 'detail', id] as const,
+  logins: (id: string, cursor: string | undefined) => ['users', 'logins', id, cursor ?? null] as const,
 };
 
 export function useUsers(query: UserListQuery) {
@@ -29,6 +31,16 @@ export function useUser(id: string | null) {
     queryKey: userKeys.detail(id ?? ''),
     queryFn: ({ signal }) => http.get<UserListItem>(`/api/users/${id}`, undefined, signal),
     enabled: id !== null,
+  });
+}
+
+/** A user's sign-in attempts, newest first, one keyset page at a time. */
+export function useLoginHistory(id: string, cursor: string | undefined, limit = 10) {
+  return useQuery({
+    queryKey: userKeys.logins(id, cursor),
+    queryFn: ({ signal }) =>
+      http.get<Page<LoginHistoryEntry>>(`/api/users/${id}/logins`, { limit, cursor }, signal),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -6,6 +6,7 @@ import {
   Divider,
   Drawer,
   Input,
+  Result,
   Skeleton,
   Space,
   Steps,
@@ -80,7 +81,10 @@ export function ApprovalDrawer({ id, onClose }: Props) {
       destroyOnHidden
       data-testid="approval-drawer"
     >
-      {!a ? (
+      {!a && query.isError ? (
+        // Not visible to this user (another branch's) or gone: say so rather than load forever.
+        <Result status="warning" subTitle={errorText(t, query.error)} data-testid="approval-not-found" />
+      ) : !a ? (
         <Skeleton active />
       ) : (
         <>

@@ -8,6 +8,7 @@ import { useErrorReporter } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
 import { useResetPassword, useSetUserEnabled, useUser } from '../api';
 import type { InitialPasswordInfo } from './initial-password-modal';
+import { LoginHistory } from './login-history';
 import { UserEditForm } from './user-edit-form';
 import { UserRoles } from './user-roles';
 
@@ -140,6 +141,8 @@ export function UserDrawer({ id, onClose, onPassword }: Props) {
           )}
           <Divider titlePlacement="start">{t('users.roles')}</Divider>
           <UserRoles user={user} />
+          <Divider titlePlacement="start">{t('users.logins.title')}</Divider>
+          <LoginHistory key={user.id} userId={user.id} />
         </>
       )}
     </Drawer>

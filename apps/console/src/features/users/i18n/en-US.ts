@@ -52,4 +52,23 @@ export const usersEnUS: LocaleShape<typeof usersZhCN> = {
     revoked: 'Role revoked',
     none: 'No roles',
   },
+  logins: {
+    title: 'Sign-in history',
+    at: 'Time',
+    result: 'Result',
+    success: 'Success',
+    failure: 'Failed',
+    ip: 'IP address',
+    userAgent: 'Client',
+    empty: 'No sign-ins yet',
+    reasons: {
+      ok: 'Signed in',
+      wrong_password: 'Wrong password',
+      unknown_user: 'Unknown user name',
+      locked: 'Account locked',
+      disabled: 'Account disabled',
+      totp_required: 'Authenticator code required',
+      totp_invalid: 'Wrong authenticator code',
+    },
+  },
 };

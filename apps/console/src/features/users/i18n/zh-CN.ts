@@ -49,4 +49,23 @@ export const usersZhCN = {
     revoked: '角色已撤销',
     none: '暂无角色',
   },
+  logins: {
+    title: '登录日志',
+    at: '时间',
+    result: '结果',
+    success: '成功',
+    failure: '失败',
+    ip: 'IP 地址',
+    userAgent: '客户端',
+    empty: '暂无登录记录',
+    reasons: {
+      ok: '登录成功',
+      wrong_password: '密码错误',
+      unknown_user: '用户名不存在',
+      locked: '账户已锁定',
+      disabled: '账户已停用',
+      totp_required: '需要动态验证码',
+      totp_invalid: '动态验证码错误',
+    },
+  },
 };
