@@ -24,7 +24,10 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function newPage(browser: Browser, locale = 'zh-CN'): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  browser: Browser,
+  locale = 'zh-CN',
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL: inject('baseUrl'),
     locale,
@@ -36,7 +39,9 @@ export async function newPage(browser: Browser, locale = 'zh-CN'): Promise<{ con
   onTestFailed(async ({ task }) => {
     mkdirSync(screenshotsDir, { recursive: true });
     const name = task.name.replace(/[^\w-]+/g, '_').slice(0, 80);
-    await page.screenshot({ path: path.join(screenshotsDir, `${name}.png`), fullPage: true }).catch(() => undefined);
+    await page
+      .screenshot({ path: path.join(screenshotsDir, `${name}.png`), fullPage: true })
+      .catch(() => undefined);
   });
   return { context, page };
 }

@@ -31,7 +31,8 @@ function freePort(): Promise<number> {
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before it was healthy`);
+    if (child.exitCode !== null)
+      throw new Error(`server exited with ${child.exitCode} before it was healthy`);
     try {
       const response = await fetch(`${url}/api/health`);
       if (response.status === 200) return;
@@ -43,17 +44,40 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`server not healthy within ${timeoutMs} ms`);
 }
 
+/** The environment `npm start` runs in: without the `NODE_ENV=test` Vitest sets (a production build). */
+function startEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.NODE_ENV;
+  return env;
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const build = spawnSync('npm', ['run', 'build', '--workspace', '@posops/console'], { cwd: repoRoot, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('console build failed');
-  const port = await freePort();
   const dataDir = path.join(repoRoot, '.test-data', `e2e-${process.pid}`);
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
+  // The console is built into this run's own directory, so a build elsewhere cannot swap it mid-run.
+  const consoleDir = path.join(dataDir, 'console');
+  const build = spawnSync(
+    'npm',
+    ['run', 'build', '--workspace', '@posops/console', '--', '--outDir', consoleDir, '--emptyOutDir'],
+    { cwd: repoRoot, stdio: 'inherit', env: startEnv() },
+  );
+  if (build.status !== 0) throw new Error('console build failed');
+  const port = await freePort();
   const output: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'on', JOBS: 'off', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: {
+      ...startEnv(),
+      CONSOLE_DIR: consoleDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DEMO: 'on',
+      JOBS: 'off',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
@@ -67,10 +91,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   project.provide('baseUrl', baseUrl);
   return async () => {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-    if (child.exitCode === null) child.kill('SIGKILL');
+    const running = () => child.exitCode === null && child.signalCode === null;
+    if (running()) {
+      let timer: NodeJS.Timeout | undefined;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      // The grace timer is cleared once the server is gone, or it would hold the run open.
+      const grace = new Promise((resolve) => {
+        timer = setTimeout(resolve, 15_000);
+      });
+      await Promise.race([exited, grace]);
+      clearTimeout(timer);
+      if (running()) child.kill('SIGKILL');
+    }
     rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -3,6 +3,10 @@ import { type Kysely, sql } from 'kysely';
 /** Identity, audit, approvals, notifications, outbox: the tables every later module builds on. */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
+    -- Timestamps are kept at millisecond precision, what a JavaScript Date carries, so a keyset cursor
+    -- made from a row's time finds that row again exactly (microseconds would skip or repeat rows).
+    CREATE FUNCTION ms_now() RETURNS timestamptz LANGUAGE sql STABLE AS $$ SELECT date_trunc('milliseconds', now()) $$;
+
     CREATE TABLE orgs (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       parent_id uuid REFERENCES orgs(id),
@@ -12,7 +16,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       status text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'closed')),
       path text NOT NULL UNIQUE,
       depth int NOT NULL,
-      created_at timestamptz NOT NULL DEFAULT now(),
+      created_at timestamptz NOT NULL DEFAULT ms_now(),
       CHECK ((kind = 'head_office') = (parent_id IS NULL))
     );
     CREATE INDEX orgs_path_prefix ON orgs (path text_pattern_ops);
@@ -23,8 +27,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       name text NOT NULL,
       name_en text NOT NULL,
       privileged boolean NOT NULL DEFAULT false,
-      created_at timestamptz NOT NULL DEFAULT now(),
-      updated_at timestamptz NOT NULL DEFAULT now()
+      created_at timestamptz NOT NULL DEFAULT ms_now(),
+      updated_at timestamptz NOT NULL DEFAULT ms_now()
     );
     CREATE TABLE role_permissions (
       role_id uuid NOT NULL REFERENCES roles(id) ON DELETE CASCADE,
@@ -52,8 +56,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       last_login_at timestamptz,
       password_changed_at timestamptz,
       disabled_reason text,
-      created_at timestamptz NOT NULL DEFAULT now(),
-      updated_at timestamptz NOT NULL DEFAULT now()
+      created_at timestamptz NOT NULL DEFAULT ms_now(),
+      updated_at timestamptz NOT NULL DEFAULT ms_now()
     );
     CREATE INDEX users_org ON users (org_id);
 
@@ -61,7 +65,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       user_id uuid NOT NULL REFERENCES users(id),
       role_id uuid NOT NULL REFERENCES roles(id),
       granted_by uuid REFERENCES users(id),
-      granted_at timestamptz NOT NULL DEFAULT now(),
+      granted_at timestamptz NOT NULL DEFAULT ms_now(),
       PRIMARY KEY (user_id, role_id)
     );
 
@@ -69,7 +73,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       user_id uuid NOT NULL REFERENCES users(id),
       password_hash text NOT NULL,
-      created_at timestamptz NOT NULL DEFAULT now()
+      created_at timestamptz NOT NULL DEFAULT ms_now()
     );
     CREATE INDEX password_history_user ON password_history (user_id, created_at DESC);
 
@@ -79,15 +83,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       csrf_token text NOT NULL,
       ip text,
       user_agent text,
-      created_at timestamptz NOT NULL DEFAULT now(),
-      last_seen_at timestamptz NOT NULL DEFAULT now(),
+      created_at timestamptz NOT NULL DEFAULT ms_now(),
+      last_seen_at timestamptz NOT NULL DEFAULT ms_now(),
       expires_at timestamptz NOT NULL
     );
     CREATE INDEX sessions_user ON sessions (user_id);
 
     CREATE TABLE login_history (
       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-      at timestamptz NOT NULL DEFAULT now(),
+      at timestamptz NOT NULL DEFAULT ms_now(),
       user_id uuid REFERENCES users(id),
       org_id uuid REFERENCES orgs(id),
       username text NOT NULL,
@@ -106,7 +110,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       outcome text NOT NULL CHECK (outcome IN ('confirmed', 'changes_requested')),
       comment text,
       roles jsonb NOT NULL,
-      at timestamptz NOT NULL DEFAULT now()
+      at timestamptz NOT NULL DEFAULT ms_now()
     );
     CREATE INDEX permission_reviews_user ON permission_reviews (user_id, at DESC);
   `.execute(db);
@@ -114,7 +118,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE TABLE audit_log (
       id bigint GENERATED ALWAYS AS IDENTITY,
-      at timestamptz NOT NULL DEFAULT now(),
+      at timestamptz NOT NULL DEFAULT ms_now(),
       actor_id uuid,
       actor_name text,
       org_id uuid,
@@ -170,7 +174,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       name text NOT NULL,
       name_en text NOT NULL,
       steps jsonb NOT NULL,
-      updated_at timestamptz NOT NULL DEFAULT now()
+      updated_at timestamptz NOT NULL DEFAULT ms_now()
     );
 
     CREATE TABLE approval_requests (
@@ -187,7 +191,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       payload jsonb NOT NULL,
       amount_minor bigint,
       grade text,
-      created_at timestamptz NOT NULL DEFAULT now(),
+      created_at timestamptz NOT NULL DEFAULT ms_now(),
       decided_at timestamptz,
       version int NOT NULL DEFAULT 0
     );
@@ -199,7 +203,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE TABLE approval_events (
       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       request_id uuid NOT NULL REFERENCES approval_requests(id),
-      at timestamptz NOT NULL DEFAULT now(),
+      at timestamptz NOT NULL DEFAULT ms_now(),
       actor_id uuid NOT NULL REFERENCES users(id),
       actor_name text NOT NULL,
       action text NOT NULL CHECK (action IN ('submit', 'approve', 'reject', 'return', 'resubmit', 'cancel')),
@@ -216,7 +220,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       body jsonb NOT NULL,
       link text,
       read_at timestamptz,
-      created_at timestamptz NOT NULL DEFAULT now()
+      created_at timestamptz NOT NULL DEFAULT ms_now()
     );
     CREATE INDEX notifications_user ON notifications (user_id, created_at DESC);
 
@@ -228,13 +232,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       url text NOT NULL,
       status int,
       body text,
-      created_at timestamptz NOT NULL DEFAULT now(),
+      created_at timestamptz NOT NULL DEFAULT ms_now(),
       PRIMARY KEY (user_id, key)
     );
 
     CREATE TABLE outbox_events (
       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-      at timestamptz NOT NULL DEFAULT now(),
+      at timestamptz NOT NULL DEFAULT ms_now(),
       type text NOT NULL,
       payload jsonb NOT NULL,
       published_at timestamptz

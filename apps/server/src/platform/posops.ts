@@ -2,7 +2,7 @@ import type { Clock } from '@posops/kernel';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
-import { approvalRoutes, defaultChains } from '../modules/approvals';
+import { approvalRoutes, seedDefaultChains } from '../modules/approvals';
 import { auditRoutes } from '../modules/audit';
 import {
   authRoutes,
@@ -37,18 +37,7 @@ export interface PosOps {
 
 async function seedReferenceData(db: Db): Promise<void> {
   await seedDefaultRoles(db);
-  for (const chain of defaultChains) {
-    await db
-      .insertInto('approval_chains')
-      .values({
-        type: chain.type,
-        name: chain.name,
-        name_en: chain.nameEn,
-        steps: JSON.stringify(chain.steps),
-      })
-      .onConflict((oc) => oc.column('type').doNothing())
-      .execute();
-  }
+  await seedDefaultChains(db);
 }
 
 /**

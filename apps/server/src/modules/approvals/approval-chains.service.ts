@@ -3,6 +3,7 @@ import { AppError } from '@posops/kernel';
 import type { ServiceContext } from '../../platform/http/context';
 import { originOf, recordAudit } from '../audit';
 import { type ChainStep, chainSteps } from './approval.chains';
+import { knownRoleCodes, listChainRows, lockChain, setChainSteps } from './approvals.repo';
 
 const toChain = (row: {
   type: string;
@@ -19,7 +20,7 @@ const toChain = (row: {
 });
 
 export async function listChains(ctx: ServiceContext): Promise<ApprovalChain[]> {
-  const rows = await ctx.db.selectFrom('approval_chains').selectAll().orderBy('type').execute();
+  const rows = await listChainRows(ctx.db);
   return rows.map(toChain);
 }
 
@@ -36,14 +37,9 @@ export async function updateChain(
     throw new AppError('FORBIDDEN', 'approval chains are configured by the head office');
   }
   return ctx.db.transaction().execute(async (tx) => {
-    const before = await tx
-      .selectFrom('approval_chains')
-      .selectAll()
-      .where('type', '=', type)
-      .forUpdate()
-      .executeTakeFirst();
+    const before = await lockChain(tx, type);
     if (!before) throw new AppError('NOT_FOUND', `no approval chain ${type}`);
-    const known = new Set((await tx.selectFrom('roles').select('code').execute()).map((r) => r.code));
+    const known = await knownRoleCodes(tx);
     steps.forEach((step, i) => {
       if (!known.has(step.roleCode)) {
         throw new AppError('VALIDATION_FAILED', `step ${i + 1}: unknown role ${step.roleCode}`, {
@@ -51,12 +47,7 @@ export async function updateChain(
         });
       }
     });
-    const after = await tx
-      .updateTable('approval_chains')
-      .set({ steps: JSON.stringify(steps), updated_at: ctx.clock.now() })
-      .where('type', '=', type)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const after = await setChainSteps(tx, type, steps, ctx.clock.now());
     await recordAudit(tx, originOf(ctx), {
       action: 'approval.chain.update',
       objectType: 'approval_chain',

@@ -1,14 +1,26 @@
 import type { ApprovalRequest } from '@posops/contracts';
 import { AppError } from '@posops/kernel';
-import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
 import { decodeCursor, pageFrom } from '../../platform/db/keyset';
 import type { ServiceContext } from '../../platform/http/context';
 import { type AuditOrigin, originOf, recordAudit } from '../audit';
 import { notifyUsers } from '../notifications';
 import { applicableSteps, type ChainStep, chainSteps, maxDepthOf } from './approval.chains';
-import { type ApprovalDecision, approvalLifecycle } from './approval.lifecycle';
-import { eligibleDeciders, eventsOf, findChain, findRequest, requestRows } from './approvals.repo';
+import { type ApprovalDecision, type ApprovalStatus, approvalLifecycle } from './approval.lifecycle';
+import {
+  appendApprovalEvent,
+  deciderStanding,
+  eligibleDeciders,
+  eventsOf,
+  findChain,
+  findOpenRequest,
+  findRequest,
+  findRequestOrg,
+  insertPendingRequest,
+  listRequests,
+  moveRequest,
+  requestsApprovedThisRoundBy,
+} from './approvals.repo';
 
 export interface ApprovedRequest {
   id: string;
@@ -84,58 +96,39 @@ export async function submitApproval(
   );
   if (steps.length === 0)
     throw new AppError('CONFLICT', `approval chain ${submission.type} has no step for this request`);
-  const org = await tx
-    .selectFrom('orgs')
-    .select(['id', 'path'])
-    .where('id', '=', submission.orgId)
-    .executeTakeFirst();
+  const org = await findRequestOrg(tx, submission.orgId);
   if (!org) throw new AppError('NOT_FOUND', 'org not found');
-  const open = await tx
-    .selectFrom('approval_requests')
-    .select('id')
-    .where('type', '=', submission.type)
-    .where('object_type', '=', submission.objectType)
-    .where('object_id', '=', submission.objectId)
-    .where('status', 'in', ['pending', 'returned'])
-    .executeTakeFirst();
+  const open = await findOpenRequest(tx, submission.type, submission.objectType, submission.objectId);
   if (open) throw new AppError('CONFLICT', 'an approval request for this is already open');
-  const row = await tx
-    .insertInto('approval_requests')
-    .values({
-      type: submission.type,
-      title: submission.title,
-      org_id: submission.orgId,
-      maker_id: ctx.actor.userId,
-      object_type: submission.objectType,
-      object_id: submission.objectId,
-      status: 'pending',
-      steps: JSON.stringify(steps),
-      payload: JSON.stringify(submission.payload),
-      amount_minor: submission.amountMinor ?? null,
-      grade: submission.grade ?? null,
-    })
-    .returning(['id'])
-    .executeTakeFirstOrThrow();
-  await tx
-    .insertInto('approval_events')
-    .values({
-      request_id: row.id,
-      actor_id: ctx.actor.userId,
-      actor_name: ctx.actor.displayName,
-      action: 'submit',
-      step: null,
-      comment: null,
-    })
-    .execute();
+  const id = await insertPendingRequest(tx, {
+    type: submission.type,
+    title: submission.title,
+    orgId: submission.orgId,
+    makerId: ctx.actor.userId,
+    objectType: submission.objectType,
+    objectId: submission.objectId,
+    steps,
+    payload: submission.payload,
+    amountMinor: submission.amountMinor ?? null,
+    grade: submission.grade ?? null,
+  });
+  await appendApprovalEvent(tx, {
+    requestId: id,
+    actorId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    action: 'submit',
+    step: null,
+    comment: null,
+  });
   await recordAudit(tx, originOf(ctx), {
     action: 'approval.submit',
     objectType: 'approval_request',
-    objectId: row.id,
+    objectId: id,
     orgId: submission.orgId,
     after: { type: submission.type, title: submission.title, objectId: submission.objectId, steps },
   });
-  await notifyStep(ctx, tx, { id: row.id, title: submission.title, orgPath: org.path }, steps[0]!, []);
-  return row.id;
+  await notifyStep(ctx, tx, { id, title: submission.title, orgPath: org.path }, steps[0]!, []);
+  return id;
 }
 
 type RequestRow = NonNullable<Awaited<ReturnType<typeof findRequest>>>;
@@ -172,19 +165,8 @@ function mayDecide(
   return roles.includes(step.roleCode) && orgDepth <= maxDepthOf[step.orgLevel];
 }
 
-async function actorStanding(ctx: ServiceContext) {
-  const org = await ctx.system
-    .selectFrom('orgs')
-    .select('depth')
-    .where('id', '=', ctx.actor.orgId)
-    .executeTakeFirstOrThrow();
-  const roles = await ctx.system
-    .selectFrom('user_roles as ur')
-    .innerJoin('roles as r', 'r.id', 'ur.role_id')
-    .select('r.code')
-    .where('ur.user_id', '=', ctx.actor.userId)
-    .execute();
-  return { depth: org.depth, roles: roles.map((r) => r.code) };
+function actorStanding(ctx: ServiceContext) {
+  return deciderStanding(ctx.system, ctx.actor.orgId, ctx.actor.userId);
 }
 
 function toView(
@@ -265,30 +247,20 @@ export async function decideApproval(
     }
     const now = ctx.clock.now();
     const nextStep = event === 'approve' ? req.current_step + 1 : req.current_step;
-    const updated = await tx
-      .updateTable('approval_requests')
-      .set({
-        status: nextStatus,
-        current_step: nextStep,
-        version: req.version + 1,
-        ...(nextStatus === 'pending' ? {} : { decided_at: now }),
-      })
-      .where('id', '=', id)
-      .where('version', '=', req.version)
-      .returning('id')
-      .executeTakeFirst();
-    if (!updated) throw new AppError('CONFLICT', 'someone else decided this step first; reload it');
-    await tx
-      .insertInto('approval_events')
-      .values({
-        request_id: id,
-        actor_id: ctx.actor.userId,
-        actor_name: ctx.actor.displayName,
-        action,
-        step: req.current_step,
-        comment: comment ?? null,
-      })
-      .execute();
+    const moved = await moveRequest(tx, id, req.version, {
+      status: nextStatus,
+      currentStep: nextStep,
+      ...(nextStatus === 'pending' ? {} : { decidedAt: now }),
+    });
+    if (!moved) throw new AppError('CONFLICT', 'someone else decided this step first; reload it');
+    await appendApprovalEvent(tx, {
+      requestId: id,
+      actorId: ctx.actor.userId,
+      actorName: ctx.actor.displayName,
+      action,
+      step: req.current_step,
+      comment: comment ?? null,
+    });
     const origin = originOf(ctx);
     await recordAudit(tx, origin, {
       action: `approval.${action}`,
@@ -343,53 +315,27 @@ export async function listApprovals(
   },
 ) {
   const after = decodeCursor(query.cursor, ['timestamptz', 'uuid']);
-  let q = requestRows(ctx.db);
-  if (query.status) q = q.where('a.status', '=', query.status as RequestRow['status']);
-  if (query.box === 'mine') q = q.where('a.maker_id', '=', ctx.actor.userId);
+  let inboxOf: { userId: string; roles: string[]; depth: number } | undefined;
   if (query.box === 'inbox') {
     const standing = await actorStanding(ctx);
     if (!ctx.actor.permissions.has('approval.decide') || standing.roles.length === 0)
       return { items: [], nextCursor: null };
-    q = q
-      .where('a.status', '=', 'pending')
-      .where('a.maker_id', '<>', ctx.actor.userId)
-      .where(sql<boolean>`a.steps -> a.current_step ->> 'roleCode' = ANY(${standing.roles}::text[])`)
-      .where(
-        sql<boolean>`(CASE a.steps -> a.current_step ->> 'orgLevel' WHEN 'head_office' THEN 0 WHEN 'branch' THEN 1 ELSE 99 END) >= ${standing.depth}`,
-      )
-      .where(
-        sql<boolean>`NOT EXISTS (SELECT 1 FROM approval_events e WHERE e.request_id = a.id AND e.actor_id = ${ctx.actor.userId} AND e.action = 'approve'
-                     AND e.id > (SELECT max(s.id) FROM approval_events s WHERE s.request_id = a.id AND s.action IN ('submit', 'resubmit')))`,
-      );
+    inboxOf = { userId: ctx.actor.userId, roles: standing.roles, depth: standing.depth };
   }
-  if (after)
-    q = q.where(
-      sql<boolean>`(a.created_at, a.id) < (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)`,
-    );
-  const rows = await q
-    .orderBy('a.created_at', 'desc')
-    .orderBy('a.id', 'desc')
-    .limit(query.limit + 1)
-    .execute();
+  const rows = await listRequests(
+    ctx.db,
+    {
+      status: query.status as ApprovalStatus | undefined,
+      makerId: query.box === 'mine' ? ctx.actor.userId : undefined,
+      inboxOf,
+    },
+    after ? { createdAt: String(after[0]), id: String(after[1]) } : null,
+    query.limit + 1,
+  );
   const page = pageFrom(rows, query.limit, (r) => [r.created_at.toISOString(), r.id]);
   const standing = await actorStanding(ctx);
   const pendingIds = page.items.filter((r) => r.status === 'pending').map((r) => r.id);
-  const approvedByMe = new Set(
-    pendingIds.length === 0
-      ? []
-      : (
-          await ctx.db
-            .selectFrom('approval_events as e')
-            .select('e.request_id')
-            .where('e.request_id', 'in', pendingIds)
-            .where('e.actor_id', '=', ctx.actor.userId)
-            .where('e.action', '=', 'approve')
-            .where(
-              sql<boolean>`e.id > (SELECT max(s.id) FROM approval_events s WHERE s.request_id = e.request_id AND s.action IN ('submit', 'resubmit'))`,
-            )
-            .execute()
-        ).map((e) => e.request_id),
-  );
+  const approvedByMe = new Set(await requestsApprovedThisRoundBy(ctx.db, ctx.actor.userId, pendingIds));
   return {
     nextCursor: page.nextCursor,
     items: page.items.map((r) =>
@@ -415,30 +361,20 @@ export async function makerAction(
     if (req.maker_id !== ctx.actor.userId)
       throw new AppError('FORBIDDEN', 'only the maker can resubmit or cancel');
     const nextStatus = approvalLifecycle.next(req.status, action);
-    const updated = await tx
-      .updateTable('approval_requests')
-      .set({
-        status: nextStatus,
-        current_step: 0,
-        version: req.version + 1,
-        ...(nextStatus === 'cancelled' ? { decided_at: ctx.clock.now() } : {}),
-      })
-      .where('id', '=', id)
-      .where('version', '=', req.version)
-      .returning('id')
-      .executeTakeFirst();
-    if (!updated) throw new AppError('CONFLICT', 'the request changed meanwhile; reload it');
-    await tx
-      .insertInto('approval_events')
-      .values({
-        request_id: id,
-        actor_id: ctx.actor.userId,
-        actor_name: ctx.actor.displayName,
-        action,
-        step: null,
-        comment: comment ?? null,
-      })
-      .execute();
+    const moved = await moveRequest(tx, id, req.version, {
+      status: nextStatus,
+      currentStep: 0,
+      ...(nextStatus === 'cancelled' ? { decidedAt: ctx.clock.now() } : {}),
+    });
+    if (!moved) throw new AppError('CONFLICT', 'the request changed meanwhile; reload it');
+    await appendApprovalEvent(tx, {
+      requestId: id,
+      actorId: ctx.actor.userId,
+      actorName: ctx.actor.displayName,
+      action,
+      step: null,
+      comment: comment ?? null,
+    });
     await recordAudit(tx, originOf(ctx), {
       action: `approval.${action}`,
       objectType: 'approval_request',

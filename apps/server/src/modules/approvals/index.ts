@@ -5,8 +5,8 @@
  * Maker ≠ checker; one decision per person per request; racing deciders: one wins.
  */
 
-export { defaultChains } from './approval.chains';
 export { approvalRoutes } from './approvals.routes';
+export { seedDefaultChains } from './approvals.seed';
 export {
   type ApprovalHandler,
   type ApprovedRequest,

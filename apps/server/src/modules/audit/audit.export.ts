@@ -1,8 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
 import type { ServiceContext } from '../../platform/http/context';
-import { type AuditFilter, auditQuery } from './audit.repo';
+import { type AuditFilter, auditNewestFirst } from './audit.repo';
 
 const EXPORT_ROWS_MAX = 100_000;
 const BATCH_ROWS = 2_000;
@@ -28,9 +27,7 @@ export function exportAuditWorkbook(ctx: ServiceContext, filter: AuditFilter, lo
     let after: { at: Date; id: bigint } | null = null;
     let written = 0;
     while (written < EXPORT_ROWS_MAX) {
-      let q = auditQuery(ctx.db, filter);
-      if (after) q = q.where(sql<boolean>`(at, id) < (${after.at}::timestamptz, ${after.id}::bigint)`);
-      const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(BATCH_ROWS).execute();
+      const rows = await auditNewestFirst(ctx.db, filter, after, BATCH_ROWS);
       for (const r of rows) {
         sheet
           .addRow({

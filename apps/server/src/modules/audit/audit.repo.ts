@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
 
 export interface AuditRow {
-  at: Date;
   actor_id: string | null;
   actor_name: string | null;
   org_id: string | null;
@@ -29,7 +28,7 @@ export interface AuditFilter {
   objectId?: string | undefined;
 }
 
-export function auditQuery(db: Db, filter: AuditFilter) {
+function auditQuery(db: Db, filter: AuditFilter) {
   let q = db
     .selectFrom('audit_log')
     .select([
@@ -54,19 +53,16 @@ export function auditQuery(db: Db, filter: AuditFilter) {
   return q;
 }
 
-export async function listAudit(
+/** The filtered audit log, newest first, from just below the keyset position `before`: at most `rows` rows. */
+export async function auditNewestFirst(
   db: Db,
   filter: AuditFilter,
-  after: { at: string; id: string } | null,
-  limit: number,
+  before: { at: Date; id: bigint } | null,
+  rows: number,
 ) {
   let q = auditQuery(db, filter);
-  if (after) {
-    q = q.where(sql<boolean>`(at, id) < (${new Date(after.at)}::timestamptz, ${BigInt(after.id)}::bigint)`);
+  if (before) {
+    q = q.where(sql<boolean>`(at, id) < (${before.at}::timestamptz, ${before.id}::bigint)`);
   }
-  return q
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit + 1)
-    .execute();
+  return q.orderBy('at', 'desc').orderBy('id', 'desc').limit(rows).execute();
 }

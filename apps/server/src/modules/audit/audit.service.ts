@@ -2,7 +2,7 @@ import { AppError, maskForAudit } from '@posops/kernel';
 import type { Db } from '../../platform/db/database';
 import { decodeCursor, pageFrom } from '../../platform/db/keyset';
 import type { ServiceContext } from '../../platform/http/context';
-import { type AuditFilter, insertAudit, listAudit } from './audit.repo';
+import { type AuditFilter, auditNewestFirst, insertAudit } from './audit.repo';
 
 export interface AuditEvent {
   action: string;
@@ -52,7 +52,6 @@ export async function recordAudit(tx: Db, origin: AuditOrigin, ...events: AuditE
   await insertAudit(
     tx,
     events.map((e) => ({
-      at: new Date(),
       actor_id: origin.actorId,
       actor_name: origin.actorName,
       org_id: e.orgId ?? origin.orgId,
@@ -79,11 +78,11 @@ export async function searchAudit(
       cursor: 'invalid cursor',
     });
   }
-  const rows = await listAudit(
+  const rows = await auditNewestFirst(
     ctx.db,
     filter,
-    after ? { at: String(after[0]), id: String(after[1]) } : null,
-    limit,
+    after ? { at: new Date(String(after[0])), id: BigInt(String(after[1])) } : null,
+    limit + 1,
   );
   const page = pageFrom(rows, limit, (r) => [r.at.toISOString(), r.id.toString()]);
   return {

@@ -7,6 +7,7 @@ import type { Db } from '../../platform/db/database';
 import type { SessionLookup } from '../../platform/http/auth-guard';
 import type { Actor, ServiceContext } from '../../platform/http/context';
 import { originOf, recordAudit } from '../audit';
+import { orgNameOf } from './orgs.repo';
 import {
   burnVerification,
   checkPasswordPolicy,
@@ -22,11 +23,18 @@ import {
   touchSession,
 } from './sessions.repo';
 import {
+  acceptTotpStep,
+  countFailedLogin,
+  enableUserTotp,
   findUserById,
   findUserByUsername,
+  lockUserAfterFailures,
+  markSignedIn,
   recentPasswordHashes,
   recordLogin,
   setPassword,
+  setUserLocale,
+  storeTotpSecret,
   userPermissions,
   userRoles,
 } from './users.repo';
@@ -76,14 +84,7 @@ async function acceptTotp(
   const delta = totpFor(username, secret).validate({ token: code, window: 1 });
   if (delta === null) return false;
   const step = BigInt(Math.floor(Date.now() / TOTP_PERIOD_MS) + delta);
-  const accepted = await db
-    .updateTable('users')
-    .set({ totp_last_step: step })
-    .where('id', '=', userId)
-    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
-    .returning('id')
-    .executeTakeFirst();
-  return accepted !== undefined;
+  return acceptTotpStep(db, userId, step);
 }
 
 async function totpRequired(deps: AuthDeps, user: { id: string; is_demo: boolean }): Promise<boolean> {
@@ -104,7 +105,7 @@ export async function sessionView(
   const [roles, permissions, org, required] = await Promise.all([
     userRoles(deps.db, userId),
     userPermissions(deps.db, userId),
-    deps.db.selectFrom('orgs').select('name').where('id', '=', user.org_id).executeTakeFirstOrThrow(),
+    orgNameOf(deps.db, user.org_id),
     totpRequired(deps, user),
   ]);
   return {
@@ -180,11 +181,7 @@ export async function login(
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('users')
-      .set({ failed_attempts: 0, locked_until: null, last_login_at: now })
-      .where('id', '=', user.id)
-      .execute();
+    await markSignedIn(tx, user.id, now);
     await insertSession(tx, {
       id: tokenId(token),
       userId: user.id,
@@ -200,19 +197,10 @@ export async function login(
 
 async function registerFailure(deps: AuthDeps, userId: string, username: string, now: Date) {
   await deps.db.transaction().execute(async (tx) => {
-    const row = await tx
-      .updateTable('users')
-      .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
-      .where('id', '=', userId)
-      .returning(['failed_attempts', 'org_id'])
-      .executeTakeFirstOrThrow();
+    const row = await countFailedLogin(tx, userId);
     if (row.failed_attempts >= LOGIN_FAILURES_MAX) {
       const until = new Date(now.getTime() + LOCKOUT_MS);
-      await tx
-        .updateTable('users')
-        .set({ failed_attempts: 0, locked_until: until })
-        .where('id', '=', userId)
-        .execute();
+      await lockUserAfterFailures(tx, userId, until);
       await recordAudit(
         tx,
         { actorId: null, actorName: 'system:login', orgId: row.org_id, ip: null, requestId: null },
@@ -289,7 +277,7 @@ export async function changePassword(ctx: ServiceContext, currentPassword: strin
 export async function setLocale(ctx: ServiceContext, locale: 'zh-CN' | 'en-US') {
   await ctx.db.transaction().execute(async (tx) => {
     const before = await findUserById(tx, ctx.actor.userId);
-    await tx.updateTable('users').set({ locale }).where('id', '=', ctx.actor.userId).execute();
+    await setUserLocale(tx, ctx.actor.userId, locale);
     await recordAudit(tx, originOf(ctx), {
       action: 'user.locale.set',
       objectType: 'user',
@@ -306,7 +294,7 @@ export async function setupTotp(ctx: ServiceContext) {
   if (user.totp_enabled) throw new AppError('CONFLICT', 'two-factor authentication is already enabled');
   const secret = new OTPAuth.Secret({ size: 20 }).base32;
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.updateTable('users').set({ totp_secret: secret }).where('id', '=', user.id).execute();
+    await storeTotpSecret(tx, user.id, secret);
     await recordAudit(tx, originOf(ctx), {
       action: 'user.totp.setup',
       objectType: 'user',
@@ -323,7 +311,7 @@ export async function enableTotp(ctx: ServiceContext, code: string) {
     throw new AppError('TOTP_INVALID', 'the authenticator code is wrong or expired', { code: 'wrong code' });
   }
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.updateTable('users').set({ totp_enabled: true }).where('id', '=', user.id).execute();
+    await enableUserTotp(tx, user.id);
     await recordAudit(tx, originOf(ctx), {
       action: 'user.totp.enable',
       objectType: 'user',

@@ -5,25 +5,31 @@ import type { Db } from '../../platform/db/database';
 import { scopedDb } from '../../platform/db/org-scope';
 import type { ServiceContext } from '../../platform/http/context';
 import { recordAudit, systemOrigin } from '../audit';
+import { anyOrgExists, insertOrg } from './orgs.repo';
 import { hashPassword } from './passwords';
-import { userPermissions } from './users.repo';
+import { addRolePermissions, anyRoleExists, findRoleByCode, insertRole, roleIdsByCode } from './roles.repo';
+import {
+  addPasswordHistory,
+  findUserByUsername,
+  findUserWithOrgPath,
+  grantUserRole,
+  insertUser,
+  userPermissions,
+} from './users.repo';
 import { grantRole } from './users.service';
 
 /** Reference data every database needs: the default roles (only when there are none yet). */
 export async function seedDefaultRoles(db: Db): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    const any = await tx.selectFrom('roles').select('id').limit(1).executeTakeFirst();
-    if (any) return;
+    if (await anyRoleExists(tx)) return;
     for (const role of defaultRoles) {
-      const row = await tx
-        .insertInto('roles')
-        .values({ code: role.code, name: role.zh, name_en: role.en, privileged: role.privileged })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await tx
-        .insertInto('role_permissions')
-        .values(role.permissions.map((permission) => ({ role_id: row.id, permission })))
-        .execute();
+      const row = await insertRole(tx, {
+        code: role.code,
+        name: role.zh,
+        nameEn: role.en,
+        privileged: role.privileged,
+      });
+      await addRolePermissions(tx, row.id, role.permissions);
     }
     await recordAudit(tx, systemOrigin('seed'), {
       action: 'role.seed',
@@ -83,53 +89,38 @@ export const demoUsers: { username: string; name: string; org: string; role: str
 export async function seedDemoBank(db: Db): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction().execute(async (tx) => {
-    const any = await tx.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
-    if (any) return false;
+    if (await anyOrgExists(tx)) return false;
     const ids = new Map<string, { id: string; path: string; depth: number }>();
     for (const org of demoOrgs) {
       const parent = org.parent ? ids.get(org.parent) : undefined;
       const id = crypto.randomUUID();
       const path = `${parent?.path ?? '/'}${id}/`;
-      await tx
-        .insertInto('orgs')
-        .values({
-          id,
-          parent_id: parent?.id ?? null,
-          code: org.code,
-          name: org.name,
-          kind: org.kind,
-          path,
-          depth: parent ? parent.depth + 1 : 0,
-        })
-        .execute();
+      await insertOrg(tx, {
+        id,
+        parentId: parent?.id ?? null,
+        code: org.code,
+        name: org.name,
+        kind: org.kind,
+        path,
+        depth: parent ? parent.depth + 1 : 0,
+      });
       ids.set(org.key, { id, path, depth: parent ? parent.depth + 1 : 0 });
     }
-    const roles = new Map(
-      (await tx.selectFrom('roles').select(['id', 'code']).execute()).map((r) => [r.code, r.id]),
-    );
+    const roles = await roleIdsByCode(tx);
     for (const user of demoUsers) {
-      const row = await tx
-        .insertInto('users')
-        .values({
-          org_id: ids.get(user.org)!.id,
-          username: user.username,
-          display_name: user.name,
-          password_hash: passwordHash,
-          must_change_password: false,
-          is_demo: true,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await tx
-        .insertInto('password_history')
-        .values({ user_id: row.id, password_hash: passwordHash })
-        .execute();
+      const userId = await insertUser(tx, {
+        orgId: ids.get(user.org)!.id,
+        username: user.username,
+        displayName: user.name,
+        email: null,
+        phone: null,
+        passwordHash,
+        mustChangePassword: false,
+        isDemo: true,
+      });
+      await addPasswordHistory(tx, userId, passwordHash);
       const roleId = roles.get(user.role);
-      if (roleId)
-        await tx
-          .insertInto('user_roles')
-          .values({ user_id: row.id, role_id: roleId, granted_by: null })
-          .execute();
+      if (roleId) await grantUserRole(tx, userId, roleId, null);
     }
     await recordAudit(tx, systemOrigin('demo-seed'), {
       action: 'demo.seed',
@@ -146,12 +137,7 @@ export async function seedDemoBank(db: Db): Promise<boolean> {
  * approvals inbox and the notifications of `admin2` show what the engine does.
  */
 export async function seedDemoActivity(deps: { db: Db; clock: Clock; config: AppConfig }): Promise<void> {
-  const admin = await deps.db
-    .selectFrom('users as u')
-    .innerJoin('orgs as o', 'o.id', 'u.org_id')
-    .select(['u.id', 'u.username', 'u.display_name', 'u.org_id', 'o.path'])
-    .where('u.username', '=', 'admin')
-    .executeTakeFirstOrThrow();
+  const admin = await findUserWithOrgPath(deps.db, 'admin');
   const permissions = await userPermissions(deps.db, admin.id);
   const ctx: ServiceContext = {
     db: scopedDb(deps.db, { orgId: admin.org_id, orgPath: admin.path }),
@@ -179,16 +165,8 @@ export async function seedDemoActivity(deps: { db: Db; clock: Clock; config: App
     ['sh.ops', 'settlement', '上海分行月末结算支援 / Shanghai month-end settlement'],
   ];
   for (const [username, roleCode, reason] of grants) {
-    const user = await deps.db
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', username)
-      .executeTakeFirst();
-    const role = await deps.db
-      .selectFrom('roles')
-      .select('id')
-      .where('code', '=', roleCode)
-      .executeTakeFirst();
+    const user = await findUserByUsername(deps.db, username);
+    const role = await findRoleByCode(deps.db, roleCode);
     if (user && role) await grantRole(ctx, user.id, role.id, reason);
   }
 }

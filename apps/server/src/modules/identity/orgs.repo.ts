@@ -4,6 +4,15 @@ export function listOrgs(db: Db) {
   return db.selectFrom('orgs').selectAll().orderBy('path').execute();
 }
 
+export async function anyOrgExists(db: Db): Promise<boolean> {
+  return (await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** The org's name. Throws when there is no such org. */
+export function orgNameOf(db: Db, id: string) {
+  return db.selectFrom('orgs').select('name').where('id', '=', id).executeTakeFirstOrThrow();
+}
+
 export function findOrg(db: Db, id: string) {
   return db.selectFrom('orgs').selectAll().where('id', '=', id).executeTakeFirst();
 }

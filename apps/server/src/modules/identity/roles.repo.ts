@@ -21,6 +21,15 @@ export function listRoles(db: Db) {
     .execute();
 }
 
+export async function anyRoleExists(db: Db): Promise<boolean> {
+  return (await db.selectFrom('roles').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** Every role's id by its code. */
+export async function roleIdsByCode(db: Db): Promise<Map<string, string>> {
+  return new Map((await db.selectFrom('roles').select(['id', 'code']).execute()).map((r) => [r.code, r.id]));
+}
+
 export function findRole(db: Db, id: string) {
   return db.selectFrom('roles').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -40,12 +49,15 @@ export async function rolePermissions(db: Db, roleId: string): Promise<string[]>
 
 export async function replaceRolePermissions(db: Db, roleId: string, permissions: readonly string[]) {
   await db.deleteFrom('role_permissions').where('role_id', '=', roleId).execute();
-  if (permissions.length > 0) {
-    await db
-      .insertInto('role_permissions')
-      .values(permissions.map((permission) => ({ role_id: roleId, permission })))
-      .execute();
-  }
+  if (permissions.length > 0) await addRolePermissions(db, roleId, permissions);
+}
+
+/** Adds permissions to a role; at least one. */
+export async function addRolePermissions(db: Db, roleId: string, permissions: readonly string[]) {
+  await db
+    .insertInto('role_permissions')
+    .values(permissions.map((permission) => ({ role_id: roleId, permission })))
+    .execute();
 }
 
 export function insertRole(

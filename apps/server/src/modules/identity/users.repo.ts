@@ -29,12 +29,268 @@ export function userRows(db: Db) {
     ]);
 }
 
+export type UserRow = Awaited<ReturnType<ReturnType<typeof userRows>['execute']>>[number];
+
+export function findUserRow(db: Db, id: string) {
+  return userRows(db).where('u.id', '=', id).executeTakeFirst();
+}
+
+/** The orders a user list can take, each with the SQL type of its keyset position. */
+const userOrders = {
+  username: { expr: sql<string>`u.username`, type: 'text' },
+  createdAt: { expr: sql<string>`u.created_at`, type: 'timestamptz' },
+  lastLoginAt: { expr: sql<string>`coalesce(u.last_login_at, 'epoch'::timestamptz)`, type: 'timestamptz' },
+} as const;
+
+export type UserOrder = keyof typeof userOrders;
+
+export const userOrderKeyType = (order: UserOrder) => userOrders[order].type;
+
+export interface UserListFilter {
+  /** In the username or the display name, case-insensitive. */
+  search?: string | undefined;
+  /** Users of the org with this path and of the orgs below it. */
+  orgPath?: string | undefined;
+  status?: 'active' | 'disabled' | undefined;
+  roleCode?: string | undefined;
+}
+
+/** Users in the given order, after the keyset position (order key, id): at most `rows` rows. */
+export function listUserRows(
+  db: Db,
+  filter: UserListFilter,
+  order: { by: UserOrder; descending: boolean },
+  after: { key: string; id: string } | null,
+  rows: number,
+) {
+  const key = userOrders[order.by];
+  let q = userRows(db);
+  if (filter.search) {
+    const like = `%${filter.search.replace(/[%_\\]/g, '\\$&')}%`;
+    q = q.where((eb) => eb.or([eb('u.username', 'ilike', like), eb('u.display_name', 'ilike', like)]));
+  }
+  if (filter.orgPath !== undefined) q = q.where('o.path', 'like', `${filter.orgPath}%`);
+  if (filter.status) q = q.where('u.status', '=', filter.status);
+  if (filter.roleCode) {
+    q = q.where(
+      sql<boolean>`EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id AND r.code = ${filter.roleCode})`,
+    );
+  }
+  if (after) {
+    const op = sql.raw(order.descending ? '<' : '>');
+    q = q.where(
+      sql<boolean>`(${key.expr}, u.id) ${op} (${after.key}::${sql.raw(key.type)}, ${after.id}::uuid)`,
+    );
+  }
+  const direction = order.descending ? 'desc' : 'asc';
+  return q.orderBy(key.expr, direction).orderBy('u.id', direction).limit(rows).execute();
+}
+
 export function findUserById(db: Db, id: string) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export function findUserByUsername(db: Db, username: string) {
   return db.selectFrom('users').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();
+}
+
+/** A user with the path of their org, by username. Throws when there is none. */
+export function findUserWithOrgPath(db: Db, username: string) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('orgs as o', 'o.id', 'u.org_id')
+    .select(['u.id', 'u.username', 'u.display_name', 'u.org_id', 'o.path'])
+    .where('u.username', '=', username)
+    .executeTakeFirstOrThrow();
+}
+
+export async function usernameTaken(db: Db, username: string): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function orgIdOfUser(db: Db, userId: string): Promise<string | null> {
+  return (
+    (await db.selectFrom('users').select('org_id').where('id', '=', userId).executeTakeFirst())?.org_id ??
+    null
+  );
+}
+
+/** Creates a user; returns the new id. The password history is the caller's to write. */
+export async function insertUser(
+  db: Db,
+  u: {
+    orgId: string;
+    username: string;
+    displayName: string;
+    email: string | null;
+    phone: string | null;
+    passwordHash: string;
+    mustChangePassword: boolean;
+    isDemo: boolean;
+  },
+): Promise<string> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      org_id: u.orgId,
+      username: u.username,
+      display_name: u.displayName,
+      email: u.email,
+      phone: u.phone,
+      password_hash: u.passwordHash,
+      must_change_password: u.mustChangePassword,
+      is_demo: u.isDemo,
+    })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Changes only the fields given. */
+export async function updateUserProfile(
+  db: Db,
+  id: string,
+  changes: {
+    displayName?: string | undefined;
+    email?: string | null | undefined;
+    phone?: string | null | undefined;
+    orgId?: string | undefined;
+  },
+  at: Date,
+) {
+  await db
+    .updateTable('users')
+    .set({
+      ...(changes.displayName !== undefined ? { display_name: changes.displayName } : {}),
+      ...(changes.email !== undefined ? { email: changes.email } : {}),
+      ...(changes.phone !== undefined ? { phone: changes.phone } : {}),
+      ...(changes.orgId !== undefined ? { org_id: changes.orgId } : {}),
+      updated_at: at,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Enables or disables a user; either way any lockout and failure count is cleared. */
+export async function changeUserStatus(
+  db: Db,
+  id: string,
+  status: 'active' | 'disabled',
+  disabledReason: string | null,
+  at: Date,
+) {
+  await db
+    .updateTable('users')
+    .set({
+      status,
+      disabled_reason: disabledReason,
+      failed_attempts: 0,
+      locked_until: null,
+      updated_at: at,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function clearLockout(db: Db, userId: string) {
+  await db
+    .updateTable('users')
+    .set({ failed_attempts: 0, locked_until: null })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** A successful sign-in: failures forgotten, lockout lifted, last login stamped. */
+export async function markSignedIn(db: Db, userId: string, at: Date) {
+  await db
+    .updateTable('users')
+    .set({ failed_attempts: 0, locked_until: null, last_login_at: at })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Counts one more failed sign-in; returns the count now and the user's org. */
+export function countFailedLogin(db: Db, userId: string) {
+  return db
+    .updateTable('users')
+    .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
+    .where('id', '=', userId)
+    .returning(['failed_attempts', 'org_id'])
+    .executeTakeFirstOrThrow();
+}
+
+/** Locks the account until `until`, starting the failure count afresh. */
+export async function lockUserAfterFailures(db: Db, userId: string, until: Date) {
+  await db
+    .updateTable('users')
+    .set({ failed_attempts: 0, locked_until: until })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function setUserLocale(db: Db, userId: string, locale: 'zh-CN' | 'en-US') {
+  await db.updateTable('users').set({ locale }).where('id', '=', userId).execute();
+}
+
+export async function storeTotpSecret(db: Db, userId: string, secret: string) {
+  await db.updateTable('users').set({ totp_secret: secret }).where('id', '=', userId).execute();
+}
+
+export async function enableUserTotp(db: Db, userId: string) {
+  await db.updateTable('users').set({ totp_enabled: true }).where('id', '=', userId).execute();
+}
+
+/**
+ * Records a TOTP time step as used, only if it is later than the last one accepted: each step is
+ * accepted once. False when the step was already used (a replay).
+ */
+export async function acceptTotpStep(db: Db, userId: string, step: bigint): Promise<boolean> {
+  const accepted = await db
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .returning('id')
+    .executeTakeFirst();
+  return accepted !== undefined;
+}
+
+export async function holdsRole(db: Db, userId: string, roleId: string): Promise<boolean> {
+  const held = await db
+    .selectFrom('user_roles')
+    .select('role_id')
+    .where('user_id', '=', userId)
+    .where('role_id', '=', roleId)
+    .executeTakeFirst();
+  return held !== undefined;
+}
+
+/** Gives the user the role; false when they already held it. */
+export async function grantUserRole(
+  db: Db,
+  userId: string,
+  roleId: string,
+  grantedBy: string | null,
+): Promise<boolean> {
+  const inserted = await db
+    .insertInto('user_roles')
+    .values({ user_id: userId, role_id: roleId, granted_by: grantedBy })
+    .onConflict((oc) => oc.doNothing())
+    .returning('role_id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+/** Takes the role away; false when the user did not hold it. */
+export async function revokeUserRole(db: Db, userId: string, roleId: string): Promise<boolean> {
+  const removed = await db
+    .deleteFrom('user_roles')
+    .where('user_id', '=', userId)
+    .where('role_id', '=', roleId)
+    .returning('role_id')
+    .executeTakeFirst();
+  return removed !== undefined;
 }
 
 export async function userPermissions(db: Db, userId: string): Promise<string[]> {
@@ -87,7 +343,21 @@ export async function setPassword(
     })
     .where('id', '=', userId)
     .execute();
+  await addPasswordHistory(db, userId, passwordHash);
+}
+
+export async function addPasswordHistory(db: Db, userId: string, passwordHash: string) {
   await db.insertInto('password_history').values({ user_id: userId, password_hash: passwordHash }).execute();
+}
+
+/** A user's sign-in attempts, newest first, before the given id: at most `rows` rows. */
+export function loginAttemptsOf(db: Db, userId: string, beforeId: bigint | null, rows: number) {
+  let q = db
+    .selectFrom('login_history')
+    .select(['id', 'at', 'username', 'ip', 'user_agent', 'success', 'reason'])
+    .where('user_id', '=', userId);
+  if (beforeId !== null) q = q.where('id', '<', beforeId);
+  return q.orderBy('id', 'desc').limit(rows).execute();
 }
 
 export function recordLogin(

@@ -1,6 +1,5 @@
 import type { UserListItem } from '@posops/contracts';
 import { AppError, maskPhone } from '@posops/kernel';
-import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
 import { decodeCursor, pageFrom } from '../../platform/db/keyset';
 import type { ServiceContext } from '../../platform/http/context';
@@ -10,11 +9,27 @@ import { findOrg } from './orgs.repo';
 import { generateInitialPassword, hashPassword } from './passwords';
 import { findRole } from './roles.repo';
 import { deleteSessionsOfUser } from './sessions.repo';
-import { findUserById, setPassword, userRows } from './users.repo';
+import {
+  changeUserStatus,
+  clearLockout,
+  findUserById,
+  findUserRow,
+  grantUserRole,
+  holdsRole,
+  insertUser,
+  listUserRows,
+  loginAttemptsOf,
+  orgIdOfUser,
+  revokeUserRole,
+  setPassword,
+  type UserOrder,
+  type UserRow,
+  updateUserProfile,
+  usernameTaken,
+  userOrderKeyType,
+} from './users.repo';
 
-type Row = Awaited<ReturnType<ReturnType<typeof userRows>['execute']>>[number];
-
-export function toUserItem(r: Row, locale: 'zh-CN' | 'en-US'): UserListItem {
+export function toUserItem(r: UserRow, locale: 'zh-CN' | 'en-US'): UserListItem {
   return {
     id: r.id,
     username: r.username,
@@ -36,12 +51,6 @@ export function toUserItem(r: Row, locale: 'zh-CN' | 'en-US'): UserListItem {
   };
 }
 
-const sortKeys = {
-  username: { expr: sql<string>`u.username`, type: 'text' },
-  createdAt: { expr: sql<string>`u.created_at`, type: 'timestamptz' },
-  lastLoginAt: { expr: sql<string>`coalesce(u.last_login_at, 'epoch'::timestamptz)`, type: 'timestamptz' },
-} as const;
-
 export async function listUsers(
   ctx: ServiceContext,
   query: {
@@ -55,39 +64,24 @@ export async function listUsers(
   },
 ) {
   const descending = query.sort.startsWith('-');
-  const key = sortKeys[query.sort.replace('-', '') as keyof typeof sortKeys];
-  let q = userRows(ctx.db);
-  if (query.q) {
-    const like = `%${query.q.replace(/[%_\\]/g, '\\$&')}%`;
-    q = q.where((eb) => eb.or([eb('u.username', 'ilike', like), eb('u.display_name', 'ilike', like)]));
-  }
+  const by = query.sort.replace('-', '') as UserOrder;
+  let orgPath: string | undefined;
   if (query.orgId) {
     const org = await findOrg(ctx.db, query.orgId);
     if (!org) return { items: [], nextCursor: null };
-    q = q.where('o.path', 'like', `${org.path}%`);
+    orgPath = org.path;
   }
-  if (query.status) q = q.where('u.status', '=', query.status);
-  if (query.roleCode) {
-    q = q.where(
-      sql<boolean>`EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id AND r.code = ${query.roleCode})`,
-    );
-  }
-  const after = decodeCursor(query.cursor, [key.type, 'uuid']);
-  if (after) {
-    const op = sql.raw(descending ? '<' : '>');
-    q = q.where(
-      sql<boolean>`(${key.expr}, u.id) ${op} (${String(after[0])}::${sql.raw(key.type)}, ${String(after[1])}::uuid)`,
-    );
-  }
-  const direction = descending ? 'desc' : 'asc';
-  const rows = await q
-    .orderBy(key.expr, direction)
-    .orderBy('u.id', direction)
-    .limit(query.limit + 1)
-    .execute();
-  const keyValue = (r: Row): string => {
-    if (key === sortKeys.username) return r.username;
-    if (key === sortKeys.createdAt) return new Date(r.created_at).toISOString();
+  const after = decodeCursor(query.cursor, [userOrderKeyType(by), 'uuid']);
+  const rows = await listUserRows(
+    ctx.db,
+    { search: query.q, orgPath, status: query.status, roleCode: query.roleCode },
+    { by, descending },
+    after ? { key: String(after[0]), id: String(after[1]) } : null,
+    query.limit + 1,
+  );
+  const keyValue = (r: UserRow): string => {
+    if (by === 'username') return r.username;
+    if (by === 'createdAt') return new Date(r.created_at).toISOString();
     return r.last_login_at ? new Date(r.last_login_at).toISOString() : '1970-01-01T00:00:00.000Z';
   };
   const page = pageFrom(rows, query.limit, (r) => [keyValue(r), r.id]);
@@ -95,7 +89,7 @@ export async function listUsers(
 }
 
 export async function getUser(ctx: ServiceContext, id: string, db: Db = ctx.db): Promise<UserListItem> {
-  const row = await userRows(db).where('u.id', '=', id).executeTakeFirst();
+  const row = await findUserRow(db, id);
   if (!row) throw new AppError('NOT_FOUND', 'user not found');
   return toUserItem(row, ctx.actor.locale);
 }
@@ -123,31 +117,23 @@ export async function createUser(
   const passwordHash = await hashPassword(initialPassword);
   const result = await ctx.db.transaction().execute(async (tx) => {
     await assertOrgInScope(tx, input.orgId);
-    const taken = await ctx.system
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', input.username)
-      .executeTakeFirst();
-    if (taken)
+    if (await usernameTaken(ctx.system, input.username))
       throw new AppError('CONFLICT', `username ${input.username} is taken`, { username: 'already in use' });
-    const user = await tx
-      .insertInto('users')
-      .values({
-        org_id: input.orgId,
-        username: input.username,
-        display_name: input.displayName,
-        email: input.email ?? null,
-        phone: input.phone ?? null,
-        password_hash: passwordHash,
-        must_change_password: true,
-      })
-      .returning(['id'])
-      .executeTakeFirstOrThrow();
-    await setPassword(tx, user.id, passwordHash, true, ctx.clock.now());
+    const userId = await insertUser(tx, {
+      orgId: input.orgId,
+      username: input.username,
+      displayName: input.displayName,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      passwordHash,
+      mustChangePassword: true,
+      isDemo: false,
+    });
+    await setPassword(tx, userId, passwordHash, true, ctx.clock.now());
     await recordAudit(tx, originOf(ctx), {
       action: 'user.create',
       objectType: 'user',
-      objectId: user.id,
+      objectId: userId,
       orgId: input.orgId,
       after: {
         username: input.username,
@@ -159,10 +145,10 @@ export async function createUser(
     });
     const pendingApprovalIds: string[] = [];
     for (const roleId of [...new Set(input.roleIds)]) {
-      const outcome = await grantOrRequest(ctx, tx, user.id, roleId, undefined);
+      const outcome = await grantOrRequest(ctx, tx, userId, roleId, undefined);
       if (outcome.approvalId) pendingApprovalIds.push(outcome.approvalId);
     }
-    return { id: user.id, pendingApprovalIds };
+    return { id: userId, pendingApprovalIds };
   });
   return {
     user: await getUser(ctx, result.id),
@@ -185,14 +171,7 @@ export async function updateUser(
     const before = await findUserById(tx, id);
     if (!before) throw new AppError('NOT_FOUND', 'user not found');
     if (patch.orgId) await assertOrgInScope(tx, patch.orgId);
-    const set = {
-      ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
-      ...(patch.email !== undefined ? { email: patch.email } : {}),
-      ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
-      ...(patch.orgId !== undefined ? { org_id: patch.orgId } : {}),
-      updated_at: ctx.clock.now(),
-    };
-    await tx.updateTable('users').set(set).where('id', '=', id).execute();
+    await updateUserProfile(tx, id, patch, ctx.clock.now());
     await recordAudit(tx, originOf(ctx), {
       action: 'user.update',
       objectType: 'user',
@@ -223,17 +202,7 @@ export async function setUserStatus(
     const before = await findUserById(tx, id);
     if (!before) throw new AppError('NOT_FOUND', 'user not found');
     if (before.status === status) return;
-    await tx
-      .updateTable('users')
-      .set({
-        status,
-        disabled_reason: status === 'disabled' ? reason : null,
-        failed_attempts: 0,
-        locked_until: null,
-        updated_at: ctx.clock.now(),
-      })
-      .where('id', '=', id)
-      .execute();
+    await changeUserStatus(tx, id, status, status === 'disabled' ? reason : null, ctx.clock.now());
     if (status === 'disabled') await deleteSessionsOfUser(tx, id);
     await recordAudit(tx, originOf(ctx), {
       action: status === 'disabled' ? 'user.disable' : 'user.enable',
@@ -254,11 +223,7 @@ export async function resetPassword(ctx: ServiceContext, id: string) {
     const user = await findUserById(tx, id);
     if (!user) throw new AppError('NOT_FOUND', 'user not found');
     await setPassword(tx, id, passwordHash, true, ctx.clock.now());
-    await tx
-      .updateTable('users')
-      .set({ failed_attempts: 0, locked_until: null })
-      .where('id', '=', id)
-      .execute();
+    await clearLockout(tx, id);
     await deleteSessionsOfUser(tx, id);
     await recordAudit(tx, originOf(ctx), {
       action: 'user.password.reset',
@@ -271,20 +236,12 @@ export async function resetPassword(ctx: ServiceContext, id: string) {
 }
 
 async function applyGrant(tx: Db, origin: AuditOrigin, userId: string, roleId: string, grantedBy: string) {
-  const inserted = await tx
-    .insertInto('user_roles')
-    .values({ user_id: userId, role_id: roleId, granted_by: grantedBy })
-    .onConflict((oc) => oc.doNothing())
-    .returning('role_id')
-    .executeTakeFirst();
-  if (inserted) {
+  if (await grantUserRole(tx, userId, roleId, grantedBy)) {
     await recordAudit(tx, origin, {
       action: 'role.grant',
       objectType: 'user',
       objectId: userId,
-      orgId:
-        (await tx.selectFrom('users').select('org_id').where('id', '=', userId).executeTakeFirst())?.org_id ??
-        null,
+      orgId: await orgIdOfUser(tx, userId),
       after: { roleId, grantedBy },
     });
   }
@@ -302,13 +259,7 @@ async function grantOrRequest(
   if (!role) throw new AppError('NOT_FOUND', 'role not found', { roleId: 'not found' });
   const user = await findUserById(tx, userId);
   if (!user) throw new AppError('NOT_FOUND', 'user not found');
-  const held = await tx
-    .selectFrom('user_roles')
-    .select('role_id')
-    .where('user_id', '=', userId)
-    .where('role_id', '=', roleId)
-    .executeTakeFirst();
-  if (held)
+  if (await holdsRole(tx, userId, roleId))
     throw new AppError('CONFLICT', `${user.username} already holds ${role.code}`, { roleId: 'already held' });
   if (!role.privileged) {
     await applyGrant(tx, originOf(ctx), userId, roleId, ctx.actor.userId);
@@ -345,13 +296,8 @@ export async function revokeRole(ctx: ServiceContext, userId: string, roleId: st
   await ctx.db.transaction().execute(async (tx) => {
     const user = await findUserById(tx, userId);
     if (!user) throw new AppError('NOT_FOUND', 'user not found');
-    const removed = await tx
-      .deleteFrom('user_roles')
-      .where('user_id', '=', userId)
-      .where('role_id', '=', roleId)
-      .returning('role_id')
-      .executeTakeFirst();
-    if (!removed) throw new AppError('NOT_FOUND', 'the user does not hold this role');
+    if (!(await revokeUserRole(tx, userId, roleId)))
+      throw new AppError('NOT_FOUND', 'the user does not hold this role');
     await recordAudit(tx, originOf(ctx), {
       action: 'role.revoke',
       objectType: 'user',
@@ -380,15 +326,7 @@ export async function loginHistory(
   const user = await findUserById(ctx.db, userId);
   if (!user) throw new AppError('NOT_FOUND', 'user not found');
   const after = decodeCursor(cursor, ['bigint']);
-  let q = ctx.db
-    .selectFrom('login_history')
-    .select(['id', 'at', 'username', 'ip', 'user_agent', 'success', 'reason'])
-    .where('user_id', '=', userId);
-  if (after) q = q.where('id', '<', BigInt(String(after[0])));
-  const rows = await q
-    .orderBy('id', 'desc')
-    .limit(limit + 1)
-    .execute();
+  const rows = await loginAttemptsOf(ctx.db, userId, after ? BigInt(String(after[0])) : null, limit + 1);
   const page = pageFrom(rows, limit, (r) => [r.id.toString()]);
   return {
     nextCursor: page.nextCursor,

@@ -21,18 +21,7 @@ export interface OutboxEventsTable {
   published_at: ColumnType<Date, Date | string, Date | string> | null;
 }
 
-export interface IdempotencyKeysTable {
-  user_id: string;
-  key: string;
-  method: string;
-  url: string;
-  status: number | null;
-  body: string | null;
-  created_at: ColumnType<Date, Date | string | undefined, never>;
-}
-
 export interface NotificationTables {
-  idempotency_keys: IdempotencyKeysTable;
   notifications: NotificationsTable;
   outbox_events: OutboxEventsTable;
 }

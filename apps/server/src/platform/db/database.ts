@@ -3,9 +3,15 @@ import type { ApprovalTables } from '../../modules/approvals/approvals.schema';
 import type { AuditTables } from '../../modules/audit/audit.schema';
 import type { IdentityTables } from '../../modules/identity/identity.schema';
 import type { NotificationTables } from '../../modules/notifications/notifications.schema';
+import type { IdempotencyTables } from '../http/idempotency.schema';
 
 /** Every table, each declared by the module that owns it. */
-export interface Database extends IdentityTables, AuditTables, ApprovalTables, NotificationTables {}
+export interface Database
+  extends IdentityTables,
+    AuditTables,
+    ApprovalTables,
+    NotificationTables,
+    IdempotencyTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
