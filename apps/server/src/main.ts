@@ -11,7 +11,11 @@ async function main() {
   const startedAt = performance.now();
   const config = loadConfig();
   const logger = pino({ level: config.LOG_LEVEL });
-  const log = (msg: string, extra?: object) => logger.info(extra ?? {}, msg);
+  const log = (msg: string, extra?: { level?: string }) => {
+    const { level, ...fields } = extra ?? {};
+    if (level === 'warn') logger.warn(fields, msg);
+    else logger.info(fields, msg);
+  };
   const { url, embedded } = await resolveDatabase(config, log);
   const posops = await createPosOps(config, url, systemClock, {
     logger: {
