@@ -11,7 +11,7 @@ async function main() {
   const startedAt = performance.now();
   const config = loadConfig();
   const logger = pino({ level: config.LOG_LEVEL });
-  const log = (msg: string, extra?: { level?: string }) => {
+  const log = (msg: string, extra?: { level?: string; [field: string]: unknown }) => {
     const { level, ...fields } = extra ?? {};
     if (level === 'warn') logger.warn(fields, msg);
     else logger.info(fields, msg);
