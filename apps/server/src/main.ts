@@ -11,8 +11,8 @@ async function main() {
   const startedAt = performance.now();
   const config = loadConfig();
   const logger = pino({ level: config.LOG_LEVEL });
-  const log = (msg: string, extra?: { level?: string; [field: string]: unknown }) => {
-    const { level, ...fields } = extra ?? {};
+  const log = (msg: string, extra?: object) => {
+    const { level, ...fields } = (extra ?? {}) as { level?: string };
     if (level === 'warn') logger.warn(fields, msg);
     else logger.info(fields, msg);
   };
