@@ -1,8 +1,9 @@
 /** Starts the real server (as `npm start` does) on a fresh DATA_DIR; measures the time to healthy. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { removeDataDir } from '../../apps/server/src/platform/db/embedded-postgres';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -52,7 +53,7 @@ export async function startServer() {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      removeDataDir(dataDir);
     },
   };
 }

@@ -7,6 +7,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { removeDataDir } from '../../apps/server/src/platform/db/embedded-postgres';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -104,6 +105,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
       clearTimeout(timer);
       if (running()) child.kill('SIGKILL');
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDataDir(dataDir);
   };
 }

@@ -3,10 +3,11 @@
  * adopts the PostgreSQL left running), and stop cleanly on SIGTERM, taking its database down with it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { removeDataDir } from './platform/db/embedded-postgres';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const dataDir = mkdtempSync(path.join(repoRoot, '.test-data', 'main-'));
@@ -72,7 +73,7 @@ afterAll(async () => {
     child?.kill('SIGTERM');
     if (child) await exited(child);
   }
-  rmSync(dataDir, { recursive: true, force: true });
+  removeDataDir(dataDir);
 });
 
 describe('the server process', () => {

@@ -3,11 +3,10 @@
  * TEST_DATABASE_URL when set (CI), else an embedded one under <repo>/.test-data/embedded. Tests create
  * throwaway databases on it through `createTestDatabase()` (./database.ts).
  */
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres } from '../src/platform/db/embedded-postgres';
+import { removeDataDir, startEmbeddedPostgres } from '../src/platform/db/embedded-postgres';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -40,9 +39,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('adminDatabaseUrl', embedded.connectionString);
   return async () => {
     await embedded.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-    if (embedded.clusterDir !== path.join(dataDir, 'pg'))
-      rmSync(path.dirname(embedded.clusterDir), { recursive: true, force: true });
+    removeDataDir(dataDir);
   };
 }
 

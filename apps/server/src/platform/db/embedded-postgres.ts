@@ -12,7 +12,7 @@
  */
 import { type SpawnOptions, spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -697,4 +697,19 @@ function run(
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
+}
+
+/**
+ * Deletes a data directory and, when its cluster had to live elsewhere (see pg-cluster-location), that
+ * cluster too. For throwaway data directories (tests, benchmarks) whose PostgreSQL is already stopped.
+ */
+export function removeDataDir(dataDir: string): void {
+  const note = path.join(dataDir, CLUSTER_NOTE);
+  if (existsSync(note)) {
+    const clusterDir = readFileSync(note, 'utf8').trim();
+    // Only ever a cluster of ours: <shared>/clusters/<hash>/pg.
+    if (/\/clusters\/[0-9a-f]{16}\/pg$/.test(clusterDir))
+      rmSync(path.dirname(clusterDir), { recursive: true, force: true });
+  }
+  rmSync(dataDir, { recursive: true, force: true });
 }
