@@ -99,7 +99,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const clock = fixedClock(new Date());
-  const posops = await createPosOps(config, database.url, clock, { logger: false, demoActivity: false });
+  // POSOPS_TEST_LOG=error shows the server's own log of a failing test (500s and their stacks).
+  const logger = process.env.POSOPS_TEST_LOG ? { level: process.env.POSOPS_TEST_LOG } : false;
+  const posops = await createPosOps(config, database.url, clock, { logger, demoActivity: false });
   await posops.app.listen({ port: 0, host: '127.0.0.1' });
   const address = posops.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

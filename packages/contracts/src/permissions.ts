@@ -22,6 +22,29 @@ export const permissionCatalogue = [
   { key: 'approval.read', module: 'approvals', zh: '查看审批', en: 'View approval requests' },
   { key: 'approval.decide', module: 'approvals', zh: '审批决定', en: 'Decide approval steps' },
   { key: 'approval.configure', module: 'approvals', zh: '配置审批流程', en: 'Configure approval chains' },
+  {
+    key: 'merchantApplication.read',
+    module: 'merchants',
+    zh: '查看进件申请',
+    en: 'View merchant applications',
+  },
+  {
+    key: 'merchantApplication.create',
+    module: 'merchants',
+    zh: '录入/提交进件申请',
+    en: 'Enter and submit merchant applications',
+  },
+  {
+    key: 'merchantApplication.review',
+    module: 'merchants',
+    zh: '资料审核',
+    en: 'Review merchant applications',
+  },
+  { key: 'blacklist.read', module: 'risk', zh: '查看黑名单', en: 'View the blacklist' },
+  { key: 'blacklist.manage', module: 'risk', zh: '维护黑名单', en: 'Maintain the blacklist' },
+  { key: 'document.read', module: 'documents', zh: '查看/预览资料文件', en: 'View and preview documents' },
+  { key: 'document.upload', module: 'documents', zh: '上传资料文件', en: 'Upload documents' },
+  { key: 'document.delete', module: 'documents', zh: '删除资料文件', en: 'Remove documents' },
   { key: 'system.monitor', module: 'ops', zh: '系统监控', en: 'System monitoring' },
 ] as const;
 

@@ -12,8 +12,8 @@ export interface DefaultRole {
 const readIdentity: Permission[] = ['org.read', 'user.read', 'role.read'];
 const approver: Permission[] = ['approval.read', 'approval.decide'];
 
-/** The roles of PRODUCT.md, seeded on an empty database and editable afterwards. */
-export const defaultRoles: readonly DefaultRole[] = [
+/** The foundation roles; later modules add their permissions below. */
+const foundationRoles: readonly DefaultRole[] = [
   {
     code: 'sysadmin',
     zh: '系统管理员',
@@ -99,3 +99,42 @@ export const defaultRoles: readonly DefaultRole[] = [
   },
   { code: 'agent', zh: '代理商', en: 'Agent', privileged: false, permissions: ['org.read'] },
 ];
+
+/** What each role may do with merchant applications (进件) and the blacklist. */
+const merchantPermissions: Record<string, readonly Permission[]> = {
+  sysadmin: ['merchantApplication.read', 'blacklist.read'],
+  ops_manager: ['merchantApplication.read', 'merchantApplication.review', 'blacklist.read'],
+  sales_manager: ['merchantApplication.read', 'merchantApplication.create'],
+  sales_rep: ['merchantApplication.read', 'merchantApplication.create'],
+  front_desk: ['merchantApplication.read', 'merchantApplication.create'],
+  back_office: ['merchantApplication.read', 'merchantApplication.review', 'blacklist.read'],
+  risk_officer: ['merchantApplication.read', 'blacklist.read', 'blacklist.manage'],
+  approver: ['merchantApplication.read'],
+  agent: ['merchantApplication.read', 'merchantApplication.create'],
+};
+
+/** Who may see, upload and remove documents (ID cards, licences, photos); each owner module decides when. */
+const documentReadWrite: readonly Permission[] = ['document.read', 'document.upload', 'document.delete'];
+const documentPermissions: Record<string, readonly Permission[]> = {
+  sysadmin: documentReadWrite,
+  ops_manager: documentReadWrite,
+  sales_manager: documentReadWrite,
+  sales_rep: documentReadWrite,
+  front_desk: documentReadWrite,
+  back_office: documentReadWrite,
+  agent: documentReadWrite,
+  risk_officer: ['document.read'],
+  approver: ['document.read'],
+};
+
+/** The roles of PRODUCT.md, seeded on an empty database and editable afterwards. */
+export const defaultRoles: readonly DefaultRole[] = foundationRoles.map((role) => ({
+  ...role,
+  permissions: [
+    ...new Set([
+      ...role.permissions,
+      ...(merchantPermissions[role.code] ?? []),
+      ...(documentPermissions[role.code] ?? []),
+    ]),
+  ],
+}));

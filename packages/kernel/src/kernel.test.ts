@@ -87,3 +87,32 @@ describe('business date', () => {
     expect(businessDate(new Date('2026-11-24T15:59:59Z'), 'Asia/Shanghai')).toBe('2026-11-24');
   });
 });
+
+describe('personal numbers at rest', () => {
+  const key = 'k'.repeat(40);
+
+  it('matches equal values by keyed hash, per kind and per key', async () => {
+    const { keyedHash } = await import('./secrets');
+    expect(keyedHash(key, 'id_number', '11010519491231002X')).toBe(
+      keyedHash(key, 'id_number', '11010519491231002X'),
+    );
+    expect(keyedHash(key, 'id_number', '11010519491231002X')).not.toBe(
+      keyedHash(key, 'account', '11010519491231002X'),
+    );
+    expect(keyedHash(key, 'id_number', '11010519491231002X')).not.toBe(
+      keyedHash('j'.repeat(40), 'id_number', '11010519491231002X'),
+    );
+  });
+
+  it('seals and opens, and refuses a tampered or foreign-key value', async () => {
+    const { openText, sealText } = await import('./secrets');
+    const sealed = sealText(key, '6222021234567890123');
+    expect(sealed).not.toContain('6222021234567890123');
+    expect(openText(key, sealed)).toBe('6222021234567890123');
+    expect(sealText(key, 'same')).not.toBe(sealText(key, 'same'));
+    const parts = sealed.split('.');
+    const flipped = [...parts.slice(0, 3), `${parts[3]!.slice(0, -2)}AA`].join('.');
+    expect(() => openText(key, flipped)).toThrow();
+    expect(() => openText('j'.repeat(40), sealed)).toThrow();
+  });
+});

@@ -16,8 +16,10 @@ export function maskIdNumber(id: string): string {
   return `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
 }
 
-const secretKeys = /pass(word)?|secret|token|totp|pin|cvv|track|key/i;
+const secretKeys = /pass(word)?|secret|token|totp|pin|cvv|track|key|sealed/i;
 const phoneKeys = /phone|mobile/i;
+/** Identity and account numbers: first and last four kept, the rest masked. */
+const numberKeys = /idNumber|accountNo|cardNo|pan$/i;
 
 /**
  * A copy of a record fit for the audit log: secrets removed, phones masked. Applied to every
@@ -32,6 +34,7 @@ export function maskForAudit(value: unknown): unknown {
   for (const [key, v] of Object.entries(value)) {
     if (secretKeys.test(key)) out[key] = v == null ? v : '***';
     else if (phoneKeys.test(key) && typeof v === 'string') out[key] = maskPhone(v);
+    else if (numberKeys.test(key) && typeof v === 'string') out[key] = maskIdNumber(v);
     else out[key] = maskForAudit(v);
   }
   return out;

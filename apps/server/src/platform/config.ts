@@ -35,11 +35,26 @@ const configSchema = z.object({
     .min(1024)
     .max(50 * 1024 * 1024)
     .default(1024 * 1024),
+  /** Largest uploaded document (ID card photo, licence scan, PDF), in bytes. */
+  DOCUMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   CONSOLE_DIR: z.string().optional(),
   JOBS: flag.default(true),
+  /** Key for the keyed hashes that match ID, account and phone numbers without keeping them in clear. */
+  SECRET_KEY: z.string().min(32, 'at least 32 characters').optional(),
 });
 
-export type AppConfig = Omit<z.infer<typeof configSchema>, 'DATA_DIR'> & { DATA_DIR: string };
+export type AppConfig = Omit<z.infer<typeof configSchema>, 'DATA_DIR' | 'SECRET_KEY'> & {
+  DATA_DIR: string;
+  SECRET_KEY: string;
+};
+
+/** Demo mode only: a published key, so a demo database opens anywhere. Never in production. */
+const DEMO_SECRET_KEY = 'posops-demo-secret-key-do-not-use-in-production';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.fromEntries(
@@ -57,5 +72,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   } catch {
     throw new Error(`Invalid configuration: TZ_BUSINESS: unknown time zone ${parsed.data.TZ_BUSINESS}`);
   }
-  return { ...parsed.data, DATA_DIR: path.resolve(parsed.data.DATA_DIR) };
+  const secretKey = parsed.data.SECRET_KEY ?? (parsed.data.DEMO ? DEMO_SECRET_KEY : undefined);
+  if (!secretKey) {
+    throw new Error(
+      'Invalid configuration: SECRET_KEY: required when DEMO is off (at least 32 random characters)',
+    );
+  }
+  return { ...parsed.data, DATA_DIR: path.resolve(parsed.data.DATA_DIR), SECRET_KEY: secretKey };
 }

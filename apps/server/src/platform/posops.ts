@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import { approvalRoutes, seedDefaultChains } from '../modules/approvals';
 import { auditRoutes } from '../modules/audit';
+import { createLocalDocumentStorage, documentRoutes } from '../modules/documents';
 import {
   authRoutes,
   deleteExpiredSessions,
@@ -14,6 +15,7 @@ import {
   seedDemoActivity,
   seedDemoBank,
 } from '../modules/identity';
+import { applicationRoutes, blacklistRoutes } from '../modules/merchants';
 import { notificationRoutes } from '../modules/notifications';
 import type { AppConfig } from './config';
 import type { Db } from './db/database';
@@ -84,6 +86,9 @@ export async function createPosOps(
         auditRoutes(deps),
         approvalRoutes(deps),
         notificationRoutes(deps),
+        documentRoutes({ ...deps, storage: createLocalDocumentStorage(`${config.DATA_DIR}/documents`) }),
+        applicationRoutes(deps),
+        blacklistRoutes(deps),
       ],
     });
     const jobs: ScheduledJob[] = [

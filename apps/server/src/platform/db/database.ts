@@ -1,7 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ApprovalTables } from '../../modules/approvals/approvals.schema';
 import type { AuditTables } from '../../modules/audit/audit.schema';
+import type { DocumentTables } from '../../modules/documents/documents.schema';
 import type { IdentityTables } from '../../modules/identity/identity.schema';
+import type { MerchantTables } from '../../modules/merchants/merchants.schema';
 import type { NotificationTables } from '../../modules/notifications/notifications.schema';
 import type { IdempotencyTables } from '../http/idempotency.schema';
 
@@ -11,6 +13,8 @@ export interface Database
     AuditTables,
     ApprovalTables,
     NotificationTables,
+    DocumentTables,
+    MerchantTables,
     IdempotencyTables {}
 
 export type Db = Kysely<Database>;

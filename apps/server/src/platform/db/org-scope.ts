@@ -32,6 +32,8 @@ export const orgOwnedTables: Readonly<Record<string, string>> = {
   permission_reviews: 'org_id',
   audit_log: 'org_id',
   approval_requests: 'org_id',
+  documents: 'org_id',
+  merchant_applications: 'org_id',
 };
 
 /** The caller's place in the org tree: its org and the materialised path of that org ("/a/b/"). */

@@ -120,7 +120,14 @@ describe('configuration from the environment', () => {
   });
 
   it('reads the variables it is given', () => {
-    const config = loadConfig({ PORT: '8080', DEMO: 'off', TZ_BUSINESS: 'Europe/Berlin' });
+    const secret = 's'.repeat(40);
+    const config = loadConfig({
+      PORT: '8080',
+      DEMO: 'off',
+      TZ_BUSINESS: 'Europe/Berlin',
+      SECRET_KEY: secret,
+    });
+    expect(config.SECRET_KEY).toBe(secret);
     expect(config.PORT).toBe(8080);
     expect(config.DEMO).toBe(false);
     expect(config.TZ_BUSINESS).toBe('Europe/Berlin');
@@ -135,6 +142,14 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ TZ_BUSINESS: 'Mars/Olympus_Mons' })).toThrow(
       'Invalid configuration: TZ_BUSINESS: unknown time zone Mars/Olympus_Mons',
     );
+  });
+
+  it('needs a SECRET_KEY of its own outside demo mode, and refuses a short one', () => {
+    expect(() => loadConfig({ DEMO: 'off' })).toThrow(
+      /^Invalid configuration: SECRET_KEY: required when DEMO is off/,
+    );
+    expect(() => loadConfig({ SECRET_KEY: 'short' })).toThrow(/^Invalid configuration: SECRET_KEY: /);
+    expect(loadConfig({}).SECRET_KEY.length).toBeGreaterThanOrEqual(32);
   });
 
   it('rejects a DEMO flag it cannot read', () => {

@@ -1,0 +1,11 @@
+/**
+ * Documents (资料文件): a store of uploaded files — ID cards, licences, storefront photos, contracts,
+ * work-order photos — owned by other modules' objects. It knows no owner module: each declares its
+ * document kinds, org and "may still change" rule with registerDocumentOwner. Type is told from the
+ * bytes, sizes are bounded, bytes are checked against their SHA-256 on every read. Uses audit.
+ */
+
+export { type DocumentOwner, registerDocumentOwner } from './documents.owners';
+export { type DocumentDeps, documentRoutes } from './documents.routes';
+export { type DocumentMeta, documentsOf } from './documents.service';
+export { createLocalDocumentStorage, type DocumentStorage } from './documents.storage';

@@ -1,0 +1,7 @@
+/**
+ * Merchants (商户 / 进件): applications from intake through document review (this part), then risk
+ * assessment, approval, contract and go-live. Owns merchant_applications, their events and checklist,
+ * and the blacklist (risk tables shared with the risk module). Uses audit; approvals and documents next.
+ */
+export { applicationRoutes } from './applications.routes';
+export { blacklistRoutes } from './blacklist.routes';

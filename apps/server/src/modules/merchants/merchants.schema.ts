@@ -1,0 +1,74 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Json = ColumnType<unknown, string, string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface MerchantApplicationsTable {
+  id: Generated<string>;
+  no: string;
+  org_id: string;
+  status: string;
+  form: Json;
+  merchant_name: string | null;
+  credit_code: string | null;
+  mcc: string | null;
+  id_number_sealed: string | null;
+  account_no_sealed: string | null;
+  id_number_hash: string | null;
+  account_hash: string | null;
+  mobile_hash: string | null;
+  sales_rep_id: string | null;
+  agent_org_id: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  version: Generated<number>;
+}
+
+export interface MerchantApplicationEventsTable {
+  id: Generated<bigint>;
+  application_id: string;
+  at: CreatedAt;
+  actor_id: string | null;
+  actor_name: string;
+  event: string;
+  from_status: string | null;
+  to_status: string;
+  comment: string | null;
+}
+
+export interface MerchantApplicationChecksTable {
+  id: Generated<bigint>;
+  application_id: string;
+  round: number;
+  item: string;
+  field: string | null;
+  result: 'passed' | 'failed' | 'warning' | 'overridden';
+  detail: string;
+  source: 'system' | 'reviewer';
+  reviewer_id: string | null;
+  comment: string | null;
+  at: CreatedAt;
+}
+
+export interface BlacklistEntriesTable {
+  id: Generated<string>;
+  kind: 'credit_code' | 'id_number' | 'account' | 'mobile' | 'merchant_name';
+  value_hash: string;
+  value_masked: string;
+  reason: string;
+  source: Generated<string>;
+  active: Generated<boolean>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  removed_at: Date | null;
+}
+
+export interface MerchantTables {
+  merchant_applications: MerchantApplicationsTable;
+  merchant_application_events: MerchantApplicationEventsTable;
+  merchant_application_checks: MerchantApplicationChecksTable;
+  blacklist_entries: BlacklistEntriesTable;
+}
