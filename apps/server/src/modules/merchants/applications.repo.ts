@@ -226,3 +226,14 @@ export function duplicateApplications(
 export function findOrgInScope(db: Db, orgId: string) {
   return db.selectFrom('orgs').select(['id', 'path', 'status']).where('id', '=', orgId).executeTakeFirst();
 }
+
+/** The status and org of an application, its row locked against a concurrent submit. */
+export function lockApplicationStatus(db: Db, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(undefined);
+  return db
+    .selectFrom('merchant_applications')
+    .select(['status', 'org_id'])
+    .where('id', '=', id)
+    .forShare()
+    .executeTakeFirst();
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, orgId, startTestApp, type TestApp } from '../../../test/app';
+import { pdf, uploadDocument } from '../../../test/files';
 
 let app: TestApp;
 let frontdesk: Client;
@@ -84,9 +85,23 @@ function validForm(
   };
 }
 
-async function draft(client: Client, form: object = validForm()) {
+/** A draft with every required document uploaded (ID card both sides, licence, storefront, account proof). */
+async function draft(client: Client, form: object = validForm(), documents = true) {
   const created = await client.post('/api/merchant-applications', { form });
   expect(created.status).toBe(201);
+  if (documents) {
+    for (const kind of ['id_front', 'id_back', 'licence', 'storefront', 'account_proof']) {
+      const file =
+        kind === 'licence' ? { bytes: pdf(), name: '营业执照.pdf', type: 'application/pdf' } : undefined;
+      const uploaded = await uploadDocument(
+        app.baseUrl,
+        client,
+        { ownerType: 'merchant_application', ownerId: created.body.id, kind },
+        file,
+      );
+      expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
+    }
+  }
   return created.body as { id: string; version: number; no: string };
 }
 
@@ -119,6 +134,37 @@ describe('intake (进件申请)', () => {
       expect.arrayContaining(['business.shortName', 'legalRep', 'licence', 'settlement']),
     );
     expect((await frontdesk.get(`/api/merchant-applications/${created.id}`)).body.status).toBe('draft');
+  });
+
+  it('refuses to submit without the required documents, naming each one missing', async () => {
+    const created = await draft(frontdesk, validForm(), false);
+    const refused = await frontdesk.post(`/api/merchant-applications/${created.id}/submit`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.fields).toMatchObject({
+      'documents.id_front': 'ID card (front) missing',
+      'documents.licence': 'business licence missing',
+      'documents.account_proof': 'settlement account proof missing',
+    });
+    expect(refused.body.fields).not.toHaveProperty(['documents.lease']);
+  });
+
+  it('locks the documents once submitted and opens them again when returned', async () => {
+    const created = await draft(frontdesk);
+    expect((await frontdesk.post(`/api/merchant-applications/${created.id}/submit`)).status).toBe(200);
+    const late = await uploadDocument(app.baseUrl, frontdesk, {
+      ownerType: 'merchant_application',
+      ownerId: created.id,
+      kind: 'lease',
+    });
+    expect(late.status).toBe(409);
+    await backoffice.post(`/api/merchant-applications/${created.id}/start-review`);
+    await backoffice.post(`/api/merchant-applications/${created.id}/return`, { comment: '请补充租赁合同' });
+    const lease = await uploadDocument(app.baseUrl, frontdesk, {
+      ownerType: 'merchant_application',
+      ownerId: created.id,
+      kind: 'lease',
+    });
+    expect(lease.status).toBe(201);
   });
 
   it('refuses a wrong ID checksum and a wrong credit code on their fields', async () => {
