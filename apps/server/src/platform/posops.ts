@@ -15,7 +15,7 @@ import {
   seedDemoActivity,
   seedDemoBank,
 } from '../modules/identity';
-import { applicationRoutes, blacklistRoutes } from '../modules/merchants';
+import { applicationRoutes, blacklistRoutes, referenceRoutes } from '../modules/merchants';
 import { notificationRoutes } from '../modules/notifications';
 import type { AppConfig } from './config';
 import type { Db } from './db/database';
@@ -89,6 +89,7 @@ export async function createPosOps(
         documentRoutes({ ...deps, storage: createLocalDocumentStorage(`${config.DATA_DIR}/documents`) }),
         applicationRoutes(deps),
         blacklistRoutes(deps),
+        referenceRoutes(),
       ],
     });
     const jobs: ScheduledJob[] = [

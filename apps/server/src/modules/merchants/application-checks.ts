@@ -1,4 +1,10 @@
-import { type ApplicationForm, applicationForm, divisionByCode, mccByCode } from '@posops/contracts';
+import {
+  type ApplicationForm,
+  applicationForm,
+  divisionByCode,
+  divisionPath,
+  mccByCode,
+} from '@posops/contracts';
 import {
   checkBankAccount,
   checkIdValidity,
@@ -119,10 +125,12 @@ export function numberFindings(form: ApplicationForm, today: Date): CheckFinding
       ? pass('mcc', 'business.mcc', `${mcc.code} ${mcc.zh} (${mcc.category}, ${mcc.riskClass} risk)`)
       : fail('mcc', 'business.mcc', `unknown MCC ${form.business.mcc}`),
   );
-  const district = divisionByCode(form.business.address.divisionCode);
+  // The finest level there is: a district, or a city that has no districts (e.g. 东莞 441900).
+  const division = divisionByCode(form.business.address.divisionCode);
+  const path = divisionPath(form.business.address.divisionCode);
   out.push(
-    district
-      ? pass('address_division', 'business.address.divisionCode', district.name)
+    division && path && division.children.length === 0
+      ? pass('address_division', 'business.address.divisionCode', path.names.join(' '))
       : fail(
           'address_division',
           'business.address.divisionCode',

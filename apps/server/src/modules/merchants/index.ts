@@ -5,3 +5,4 @@
  */
 export { applicationRoutes } from './applications.routes';
 export { blacklistRoutes } from './blacklist.routes';
+export { referenceRoutes } from './reference.routes';
