@@ -286,6 +286,8 @@ export const approvalChainStep = z.strictObject({
     .regex(/^\d{1,18}$/, 'minAmountMinor: a whole number of minor units')
     .optional(),
   grades: z.array(z.string().min(1).max(8)).max(10).optional(),
+  /** With both thresholds: 'all' (default) needs both, 'any' either. */
+  match: z.enum(['all', 'any']).optional(),
 });
 export const approvalChain = z.object({
   type: z.string(),

@@ -45,6 +45,8 @@ export const licenceSection = z.strictObject({
   creditCode: z.string().trim().toUpperCase().length(18, '18 characters'),
   registeredName: z.string().trim().min(2).max(100),
   validTo: z.union([z.iso.date(), z.literal('long_term')]),
+  /** 成立日期 on the licence: the business's age counts in the risk score. */
+  establishedOn: z.iso.date().optional(),
 });
 
 export const taxSection = z.strictObject({
@@ -176,6 +178,8 @@ export const applicationDetail = applicationListItem.extend({
   ),
   allowedEvents: z.array(z.string()),
   version: z.number().int(),
+  assessment: z.lazy(() => riskAssessment).nullable(),
+  approvalId: idSchema.nullable(),
 });
 export type ApplicationDetail = z.infer<typeof applicationDetail>;
 
@@ -203,3 +207,30 @@ export const reviewItemBody = z.strictObject({
 });
 
 export const commentBody = z.strictObject({ comment: z.string().trim().min(1).max(1000) });
+
+export const riskGrade = z.enum(['A', 'B', 'C', 'D']);
+export type RiskGrade = z.infer<typeof riskGrade>;
+
+/** 信用评估: a score made of named factors, the grade it gives, and the limits and inspections that follow. */
+export const riskAssessment = z.object({
+  score: z.number().int(),
+  factors: z.array(z.object({ factor: z.string(), points: z.number().int(), detail: z.string() })),
+  proposedGrade: riskGrade,
+  grade: riskGrade,
+  singleLimitMinor: z.string(),
+  dailyLimitMinor: z.string(),
+  monthlyLimitMinor: z.string(),
+  inspectionMonths: z.number().int(),
+  overrideReason: z.string().nullable(),
+  assessedBy: z.string().nullable(),
+  at: isoTime,
+});
+export type RiskAssessment = z.infer<typeof riskAssessment>;
+
+export const overrideAssessmentBody = z.strictObject({
+  grade: riskGrade,
+  singleLimitMinor: money,
+  dailyLimitMinor: money,
+  monthlyLimitMinor: money,
+  reason: z.string().trim().min(4).max(500),
+});

@@ -132,6 +132,77 @@ export const http = {
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
 
+function errorFromXhr(xhr: XMLHttpRequest): ApiError {
+  let body: Partial<ErrorBody> | null = null;
+  try {
+    body = JSON.parse(xhr.responseText) as Partial<ErrorBody>;
+  } catch {
+    body = null;
+  }
+  const code = typeof body?.code === 'string' ? body.code : xhr.status >= 500 ? 'INTERNAL' : 'HTTP_ERROR';
+  const message =
+    typeof body?.message === 'string' ? body.message : xhr.statusText || `HTTP ${xhr.status}`;
+  return new ApiError(xhr.status, code, message, body?.fields ?? undefined);
+}
+
+function sendForm<T>(path: string, form: FormData, options: UploadOptions): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) options.onProgress?.((event.loaded / event.total) * 100);
+    };
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T);
+        } catch {
+          resolve(undefined as T);
+        }
+      } else reject(errorFromXhr(xhr));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'Network error'));
+    xhr.onabort = () => reject(new DOMException('The upload was aborted', 'AbortError'));
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
+}
+
+export interface UploadOptions {
+  /** 0–100 as the bytes leave the browser. */
+  onProgress?: (percent: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Posts a multipart form (a file upload) with the CSRF header, reporting progress; errors as `ApiError`
+ * like every other call (a stale CSRF token is refreshed and the upload retried once).
+ */
+export async function upload<T>(path: string, form: FormData, options: UploadOptions = {}): Promise<T> {
+  try {
+    return await sendForm<T>(path, form, options);
+  } catch (first) {
+    let error = first;
+    if (error instanceof ApiError && error.code === 'CSRF_TOKEN_INVALID' && (await refreshCsrfToken())) {
+      try {
+        return await sendForm<T>(path, form, options);
+      } catch (second) {
+        error = second;
+      }
+    }
+    if (
+      error instanceof ApiError &&
+      error.status === 401 &&
+      (error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED')
+    ) {
+      for (const listener of authLostListeners) listener();
+    }
+    throw error;
+  }
+}
+
 function fileNameFrom(disposition: string | null, fallback: string): string {
   if (!disposition) return fallback;
   const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);

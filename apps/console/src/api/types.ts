@@ -3,6 +3,13 @@
  * `@posops/contracts` (type-only: no zod code reaches the browser bundle).
  */
 import type {
+  applicationCheck,
+  applicationDetail,
+  applicationDraft,
+  applicationFormView,
+  applicationListItem,
+  applicationListQuery,
+  applicationStatus,
   approvalAction,
   approvalChain,
   approvalChainStep,
@@ -13,6 +20,8 @@ import type {
   auditEntry,
   auditQuery,
   changePasswordBody,
+  checkResult,
+  createApplicationBody,
   createOrgBody,
   createRoleBody,
   createUserBody,
@@ -27,9 +36,11 @@ import type {
   orgKind,
   recordReviewBody,
   reviewItem,
+  reviewItemBody,
   reviewQuery,
   role,
   totpSetupResponse,
+  updateApplicationBody,
   updateChainBody,
   updateOrgBody,
   updateRoleBody,
@@ -41,9 +52,13 @@ import type {
 import type { z } from 'zod';
 
 export type {
+  Division,
   ErrorBody,
   ErrorCode,
   Locale,
+  Mcc,
+  MccCategory,
+  MccRiskClass,
   Permission,
   SessionResponse,
   SessionUser,
@@ -103,4 +118,61 @@ export interface NotificationPage {
   items: Notification[];
   nextCursor: string | null;
   unread: number;
+}
+
+// ── merchant applications (进件) ────────────────────────────────────────────────────────────
+export type ApplicationStatus = z.infer<typeof applicationStatus>;
+export type ApplicationListItem = z.infer<typeof applicationListItem>;
+export type ApplicationListQuery = Partial<z.infer<typeof applicationListQuery>>;
+export type ApplicationDetail = z.infer<typeof applicationDetail>;
+export type ApplicationCheck = z.infer<typeof applicationCheck>;
+export type CheckResult = z.infer<typeof checkResult>;
+/** The form as the API answers it (personal numbers possibly masked). */
+export type ApplicationFormView = z.infer<typeof applicationFormView>;
+/** The form as a draft is saved: every section and field optional. */
+export type ApplicationDraft = z.input<typeof applicationDraft>;
+export type CreateApplicationBody = z.input<typeof createApplicationBody>;
+export type UpdateApplicationBody = z.input<typeof updateApplicationBody>;
+export type ReviewItemBody = z.infer<typeof reviewItemBody>;
+
+/** GET /api/reference/mcc. */
+export interface MccReference {
+  categories: { category: string; en: string; description: string }[];
+  codes: { code: string; zh: string; en: string; category: string; riskClass: string }[];
+}
+
+// ── documents ───────────────────────────────────────────────────────────────────────────────
+/** One stored document's metadata (the server's `documentMeta`). */
+export interface DocumentMeta {
+  id: string;
+  ownerType: string;
+  ownerId: string;
+  kind: string;
+  fileName: string;
+  contentType: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
+  sizeBytes: number;
+  sha256: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+// ── blacklist (黑名单) ───────────────────────────────────────────────────────────────────────
+export type BlacklistKind = 'credit_code' | 'id_number' | 'account' | 'mobile' | 'merchant_name';
+export interface BlacklistEntry {
+  id: string;
+  kind: BlacklistKind;
+  valueMasked: string;
+  reason: string;
+  source: string;
+  createdAt: string;
+}
+export interface BlacklistQuery {
+  kind?: BlacklistKind | undefined;
+  cursor?: string | undefined;
+  limit?: number;
+}
+export interface AddBlacklistBody {
+  kind: BlacklistKind;
+  value: string;
+  reason: string;
 }

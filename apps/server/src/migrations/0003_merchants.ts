@@ -66,6 +66,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     CREATE INDEX merchant_application_checks_app ON merchant_application_checks (application_id, round, id);
 
+    -- 信用评估: the score with its factors, the grade and limits it proposes, and any override.
+    CREATE TABLE merchant_risk_assessments (
+      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      application_id uuid NOT NULL REFERENCES merchant_applications(id),
+      score int NOT NULL CHECK (score >= 0),
+      factors jsonb NOT NULL,
+      proposed_grade text NOT NULL CHECK (proposed_grade IN ('A', 'B', 'C', 'D')),
+      grade text NOT NULL CHECK (grade IN ('A', 'B', 'C', 'D')),
+      single_limit_minor bigint NOT NULL CHECK (single_limit_minor > 0),
+      daily_limit_minor bigint NOT NULL CHECK (daily_limit_minor >= single_limit_minor),
+      monthly_limit_minor bigint NOT NULL CHECK (monthly_limit_minor >= daily_limit_minor),
+      inspection_months int NOT NULL CHECK (inspection_months BETWEEN 1 AND 24),
+      override_reason text,
+      assessed_by uuid REFERENCES users(id),
+      at timestamptz NOT NULL DEFAULT ms_now(),
+      CHECK ((grade = proposed_grade AND override_reason IS NULL) OR override_reason IS NOT NULL)
+    );
+    CREATE INDEX merchant_risk_assessments_app ON merchant_risk_assessments (application_id, id DESC);
+
     -- 黑名单: values are kept only as keyed hashes (and masked for display), never in clear.
     CREATE TABLE blacklist_entries (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

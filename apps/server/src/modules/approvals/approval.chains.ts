@@ -13,6 +13,8 @@ export const chainStep = z.strictObject({
     .regex(/^\d{1,18}$/)
     .optional(),
   grades: z.array(z.string()).optional(),
+  /** With both thresholds: 'all' (default) needs both to hold, 'any' either (e.g. grade C/D or a big volume). */
+  match: z.enum(['all', 'any']).optional(),
 });
 export type ChainStep = z.infer<typeof chainStep>;
 
@@ -27,10 +29,12 @@ export function applicableSteps(
   grade: string | null,
 ): ChainStep[] {
   return steps.filter((s) => {
-    if (s.minAmountMinor !== undefined && (amountMinor === null || amountMinor < BigInt(s.minAmountMinor)))
-      return false;
-    if (s.grades !== undefined && (grade === null || !s.grades.includes(grade))) return false;
-    return true;
+    const conditions: boolean[] = [];
+    if (s.minAmountMinor !== undefined)
+      conditions.push(amountMinor !== null && amountMinor >= BigInt(s.minAmountMinor));
+    if (s.grades !== undefined) conditions.push(grade !== null && s.grades.includes(grade));
+    if (conditions.length === 0) return true;
+    return s.match === 'any' ? conditions.some(Boolean) : conditions.every(Boolean);
   });
 }
 
@@ -41,5 +45,22 @@ export const defaultChains: { type: string; name: string; nameEn: string; steps:
     name: '授予特权角色',
     nameEn: 'Grant a privileged role',
     steps: [{ roleCode: 'sysadmin', orgLevel: 'any' }],
+  },
+  {
+    // 商户进件审批: the branch approves every application; the head office as well for grade C/D or an
+    // expected monthly volume of 1,000,000 yuan or more.
+    type: 'merchant.onboard',
+    name: '商户进件审批',
+    nameEn: 'Merchant onboarding',
+    steps: [
+      { roleCode: 'approver', orgLevel: 'branch' },
+      {
+        roleCode: 'approver',
+        orgLevel: 'head_office',
+        grades: ['C', 'D'],
+        minAmountMinor: '100000000',
+        match: 'any',
+      },
+    ],
   },
 ];

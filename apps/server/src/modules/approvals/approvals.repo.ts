@@ -120,7 +120,7 @@ export async function deciderStanding(db: Db, orgId: string, userId: string) {
 export function findOpenRequest(db: Db, type: string, objectType: string, objectId: string) {
   return db
     .selectFrom('approval_requests')
-    .select('id')
+    .select(['id', 'status', 'version', 'title'])
     .where('type', '=', type)
     .where('object_type', '=', objectType)
     .where('object_id', '=', objectId)
@@ -281,4 +281,43 @@ export async function insertChainIfMissing(
     .values({ type: chain.type, name: chain.name, name_en: chain.nameEn, steps: JSON.stringify(chain.steps) })
     .onConflict((oc) => oc.column('type').doNothing())
     .execute();
+}
+
+/** A returned request starts over: pending at its first step, with the steps worked out anew. */
+export async function restartRequest(
+  tx: Db,
+  id: string,
+  expectedVersion: number,
+  changes: { steps: unknown; payload: unknown; amountMinor: bigint | null; grade: string | null },
+): Promise<boolean> {
+  const updated = await tx
+    .updateTable('approval_requests')
+    .set({
+      status: 'pending',
+      current_step: 0,
+      steps: JSON.stringify(changes.steps),
+      payload: JSON.stringify(changes.payload),
+      amount_minor: changes.amountMinor,
+      grade: changes.grade,
+      version: expectedVersion + 1,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'returned')
+    .where('version', '=', expectedVersion)
+    .returning('id')
+    .executeTakeFirst();
+  return updated !== undefined;
+}
+
+/** The newest request of a type for an object, whatever its status. */
+export function latestRequestFor(db: Db, type: string, objectType: string, objectId: string) {
+  return db
+    .selectFrom('approval_requests')
+    .select(['id', 'status'])
+    .where('type', '=', type)
+    .where('object_type', '=', objectType)
+    .where('object_id', '=', objectId)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }

@@ -17,9 +17,11 @@ import {
   findRequest,
   findRequestOrg,
   insertPendingRequest,
+  latestRequestFor,
   listRequests,
   moveRequest,
   requestsApprovedThisRoundBy,
+  restartRequest,
 } from './approvals.repo';
 
 export interface ApprovedRequest {
@@ -36,6 +38,8 @@ export interface ApprovedRequest {
 export interface ApprovalHandler {
   onApproved(tx: Db, request: ApprovedRequest, origin: AuditOrigin): Promise<void>;
   onRejected?(tx: Db, request: ApprovedRequest, origin: AuditOrigin): Promise<void>;
+  /** Returned for correction: the module lets its maker correct the object, then calls resubmitApprovalFor. */
+  onReturned?(tx: Db, request: ApprovedRequest, origin: AuditOrigin): Promise<void>;
 }
 
 const handlers = new Map<string, ApprovalHandler>();
@@ -129,6 +133,56 @@ export async function submitApproval(
   });
   await notifyStep(ctx, tx, { id, title: submission.title, orgPath: org.path }, steps[0]!, []);
   return id;
+}
+
+/**
+ * A module resubmits its request after a return for correction: the same request, its history kept, the
+ * steps worked out again for the corrected amount and grade. The maker stays the maker.
+ */
+export async function resubmitApprovalFor(
+  ctx: ServiceContext,
+  tx: Db,
+  submission: ApprovalSubmission,
+): Promise<string> {
+  const open = await findOpenRequest(tx, submission.type, submission.objectType, submission.objectId);
+  if (open?.status !== 'returned')
+    throw new AppError('CONFLICT', 'no returned approval request to resubmit');
+  const chain = await findChain(ctx.system, submission.type);
+  if (!chain) throw new AppError('CONFLICT', `no approval chain configured for ${submission.type}`);
+  const steps = applicableSteps(
+    chainSteps.parse(chain.steps),
+    submission.amountMinor ?? null,
+    submission.grade ?? null,
+  );
+  if (steps.length === 0)
+    throw new AppError('CONFLICT', `approval chain ${submission.type} has no step for this request`);
+  const org = await findRequestOrg(tx, submission.orgId);
+  if (!org) throw new AppError('NOT_FOUND', 'org not found');
+  const restarted = await restartRequest(tx, open.id, open.version, {
+    steps,
+    payload: submission.payload,
+    amountMinor: submission.amountMinor ?? null,
+    grade: submission.grade ?? null,
+  });
+  if (!restarted) throw new AppError('CONFLICT', 'the approval request changed meanwhile; reload it');
+  await appendApprovalEvent(tx, {
+    requestId: open.id,
+    actorId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    action: 'resubmit',
+    step: null,
+    comment: null,
+  });
+  await recordAudit(tx, originOf(ctx), {
+    action: 'approval.resubmit',
+    objectType: 'approval_request',
+    objectId: open.id,
+    orgId: submission.orgId,
+    before: { status: 'returned' },
+    after: { status: 'pending', steps },
+  });
+  await notifyStep(ctx, tx, { id: open.id, title: open.title, orgPath: org.path }, steps[0]!, []);
+  return open.id;
 }
 
 type RequestRow = NonNullable<Awaited<ReturnType<typeof findRequest>>>;
@@ -282,6 +336,7 @@ export async function decideApproval(
     const handler = handlers.get(req.type);
     if (nextStatus === 'approved') await handler?.onApproved(tx, outcome, origin);
     if (nextStatus === 'rejected') await handler?.onRejected?.(tx, outcome, origin);
+    if (nextStatus === 'returned') await handler?.onReturned?.(tx, outcome, origin);
     if (nextStatus === 'pending') {
       await notifyStep(ctx, tx, { id, title: req.title, orgPath: req.org_path }, steps[nextStep]!, [
         req.maker_id,
@@ -394,4 +449,9 @@ export async function makerAction(
     }
   });
   return getApproval(ctx, id);
+}
+
+/** The newest approval request of a type for an object (for the object's own page). */
+export async function latestApprovalFor(db: Db, type: string, objectType: string, objectId: string) {
+  return (await latestRequestFor(db, type, objectType, objectId)) ?? null;
 }

@@ -10,6 +10,8 @@ export { seedDefaultChains } from './approvals.seed';
 export {
   type ApprovalHandler,
   type ApprovedRequest,
+  latestApprovalFor,
   registerApprovalHandler,
+  resubmitApprovalFor,
   submitApproval,
 } from './approvals.service';

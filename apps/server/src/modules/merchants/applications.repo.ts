@@ -237,3 +237,34 @@ export function lockApplicationStatus(db: Db, id: string) {
     .forShare()
     .executeTakeFirst();
 }
+
+export function insertAssessment(
+  db: Db,
+  row: {
+    application_id: string;
+    score: number;
+    factors: string;
+    proposed_grade: 'A' | 'B' | 'C' | 'D';
+    grade: 'A' | 'B' | 'C' | 'D';
+    single_limit_minor: bigint;
+    daily_limit_minor: bigint;
+    monthly_limit_minor: bigint;
+    inspection_months: number;
+    override_reason: string | null;
+    assessed_by: string | null;
+  },
+) {
+  return db.insertInto('merchant_risk_assessments').values(row).execute();
+}
+
+export function latestAssessment(db: Db, applicationId: string) {
+  return db
+    .selectFrom('merchant_risk_assessments as r')
+    .leftJoin('users as u', 'u.id', 'r.assessed_by')
+    .selectAll('r')
+    .select('u.display_name as assessed_by_name')
+    .where('r.application_id', '=', applicationId)
+    .orderBy('r.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

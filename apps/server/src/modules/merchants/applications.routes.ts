@@ -5,6 +5,7 @@ import {
   commentBody,
   createApplicationBody,
   idSchema,
+  overrideAssessmentBody,
   pageOf,
   reviewItemBody,
   updateApplicationBody,
@@ -12,6 +13,7 @@ import {
 import { z } from 'zod';
 import { contextOf, type ZodApp } from '../../platform/http/app';
 import type { ModuleDeps } from '../../platform/module';
+import { overrideAssessment, requestApproval } from './application-approval.service';
 import {
   completeReview,
   createApplication,
@@ -172,6 +174,33 @@ export function applicationRoutes(deps: ModuleDeps) {
         },
       },
       async (request) => completeReview(ctx(request), request.params.id),
+    );
+    app.put(
+      '/api/merchant-applications/:id/assessment',
+      {
+        config: { access: 'merchantApplication.review' },
+        schema: {
+          tags,
+          summary: 'Override the proposed risk grade and limits, with the reason',
+          params,
+          body: overrideAssessmentBody,
+          response: { 200: applicationDetail },
+        },
+      },
+      async (request) => overrideAssessment(ctx(request), request.params.id, request.body),
+    );
+    app.post(
+      '/api/merchant-applications/:id/request-approval',
+      {
+        config: { access: 'merchantApplication.review' },
+        schema: {
+          tags,
+          summary: 'Send a reviewed application to its approval chain',
+          params,
+          response: { 200: applicationDetail },
+        },
+      },
+      async (request) => requestApproval(ctx(request), request.params.id),
     );
   };
 }

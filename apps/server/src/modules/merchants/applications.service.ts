@@ -1,8 +1,14 @@
-import type { ApplicationDetail, ApplicationDraft, ApplicationStatus } from '@posops/contracts';
+import {
+  type ApplicationDetail,
+  type ApplicationDraft,
+  type ApplicationStatus,
+  applicationForm,
+} from '@posops/contracts';
 import { AppError, businessDate } from '@posops/kernel';
 import type { Db } from '../../platform/db/database';
 import { decodeCursor, pageFrom } from '../../platform/db/keyset';
 import type { ServiceContext } from '../../platform/http/context';
+import { latestApprovalFor } from '../approvals';
 import { originOf, recordAudit } from '../audit';
 import { type ApplicationEvent, applicationLifecycle, editableStatuses } from './application.lifecycle';
 import { type CheckFinding, formFindings, numberFindings, reviewerItems } from './application-checks';
@@ -16,7 +22,9 @@ import {
   findApplication,
   findOrgInScope,
   insertApplication,
+  insertAssessment,
   insertChecks,
+  latestAssessment,
   listApplications as listApplicationRows,
   moveApplication,
   nextApplicationNo,
@@ -25,8 +33,13 @@ import {
 } from './applications.repo';
 import { blacklistHits } from './blacklist.repo';
 import { hashOf, maskOf, seal, unseal } from './personal-numbers';
+import { gradeOf, gradePolicies, type ReviewFinding, scoreApplication } from './risk-assessment';
 
 type Row = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
+
+/** The approval request type of onboarding, and how approvals name an application. */
+export const ONBOARD_APPROVAL = 'merchant.onboard';
+export const APPLICATION_OBJECT = 'merchant_application';
 
 const orgOfOrThrow = async (db: Db, orgId: string) => {
   const org = await findOrgInScope(db, orgId);
@@ -79,7 +92,7 @@ function protect(
 }
 
 /** The form with the clear personal numbers put back (for checks, and for callers allowed to see them). */
-function reveal(ctx: ServiceContext, row: Row): ApplicationDraft {
+export function reveal(ctx: ServiceContext, row: Row): ApplicationDraft {
   const form = structuredClone(row.form as ApplicationDraft);
   const key = ctx.config.SECRET_KEY;
   if (form.legalRep && row.id_number_sealed) form.legalRep.idNumber = unseal(key, row.id_number_sealed);
@@ -96,7 +109,7 @@ function maySeeNumbers(ctx: ServiceContext, row: Row): boolean {
   );
 }
 
-async function loadOrThrow(db: Db, id: string): Promise<Row> {
+export async function loadOrThrow(db: Db, id: string): Promise<Row> {
   const row = await findApplication(db, id);
   if (!row) throw new AppError('NOT_FOUND', 'application not found');
   return row;
@@ -254,7 +267,7 @@ async function matchFindings(
   return out;
 }
 
-async function transition(
+export async function transition(
   ctx: ServiceContext,
   tx: Db,
   row: Row,
@@ -426,8 +439,42 @@ export async function completeReview(ctx: ServiceContext, id: string) {
     }
     const openFailures = checks.filter((c) => c.result === 'failed').length;
     await transition(ctx, tx, row, 'complete_review', null, { openFailures });
+    await assess(ctx, tx, row, checks);
   });
   return getApplication(ctx, id);
+}
+
+/** 信用评估 at the end of the review: the score, its grade and the limits it proposes. */
+async function assess(
+  ctx: ServiceContext,
+  tx: Db,
+  row: Row,
+  checks: { item: string; result: ReviewFinding['result'] }[],
+) {
+  const form = applicationForm.parse(reveal(ctx, row));
+  const { score, factors } = scoreApplication(form, checks, ctx.clock.now());
+  const grade = gradeOf(score);
+  const policy = gradePolicies[grade];
+  await insertAssessment(tx, {
+    application_id: row.id,
+    score,
+    factors: JSON.stringify(factors),
+    proposed_grade: grade,
+    grade,
+    single_limit_minor: policy.singleLimitMinor,
+    daily_limit_minor: policy.dailyLimitMinor,
+    monthly_limit_minor: policy.monthlyLimitMinor,
+    inspection_months: policy.inspectionMonths,
+    override_reason: null,
+    assessed_by: null,
+  });
+  await recordAudit(tx, originOf(ctx), {
+    action: 'merchant.application.assess',
+    objectType: 'merchant_application',
+    objectId: row.id,
+    orgId: row.org_id,
+    after: { score, grade, factors },
+  });
 }
 
 export async function withdrawApplication(ctx: ServiceContext, id: string, comment: string) {
@@ -440,9 +487,11 @@ export async function withdrawApplication(ctx: ServiceContext, id: string, comme
 export async function getApplication(ctx: ServiceContext, id: string): Promise<ApplicationDetail> {
   const row = await loadOrThrow(ctx.db, id);
   const round = await currentRound(ctx.db, id);
-  const [checks, history] = await Promise.all([
+  const [checks, history, assessment, approval] = await Promise.all([
     checksOfRound(ctx.db, id, round),
     applicationEvents(ctx.db, id),
+    latestAssessment(ctx.db, id),
+    latestApprovalFor(ctx.db, ONBOARD_APPROVAL, APPLICATION_OBJECT, id),
   ]);
   const latest = latestPerItem(checks);
   const openFailures = latest.filter((c) => c.result === 'failed').length;
@@ -467,6 +516,22 @@ export async function getApplication(ctx: ServiceContext, id: string): Promise<A
     })),
     allowedEvents: applicationLifecycle.allowedEvents(row.status as ApplicationStatus, { openFailures }),
     version: row.version,
+    assessment: assessment
+      ? {
+          score: assessment.score,
+          factors: assessment.factors as { factor: string; points: number; detail: string }[],
+          proposedGrade: assessment.proposed_grade,
+          grade: assessment.grade,
+          singleLimitMinor: assessment.single_limit_minor.toString(),
+          dailyLimitMinor: assessment.daily_limit_minor.toString(),
+          monthlyLimitMinor: assessment.monthly_limit_minor.toString(),
+          inspectionMonths: assessment.inspection_months,
+          overrideReason: assessment.override_reason,
+          assessedBy: assessment.assessed_by_name,
+          at: assessment.at.toISOString(),
+        }
+      : null,
+    approvalId: approval?.id ?? null,
   };
 }
 

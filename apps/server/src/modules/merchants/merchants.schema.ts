@@ -53,6 +53,22 @@ export interface MerchantApplicationChecksTable {
   at: CreatedAt;
 }
 
+export interface MerchantRiskAssessmentsTable {
+  id: Generated<bigint>;
+  application_id: string;
+  score: number;
+  factors: Json;
+  proposed_grade: 'A' | 'B' | 'C' | 'D';
+  grade: 'A' | 'B' | 'C' | 'D';
+  single_limit_minor: bigint;
+  daily_limit_minor: bigint;
+  monthly_limit_minor: bigint;
+  inspection_months: number;
+  override_reason: string | null;
+  assessed_by: string | null;
+  at: CreatedAt;
+}
+
 export interface BlacklistEntriesTable {
   id: Generated<string>;
   kind: 'credit_code' | 'id_number' | 'account' | 'mobile' | 'merchant_name';
@@ -71,4 +87,5 @@ export interface MerchantTables {
   merchant_application_events: MerchantApplicationEventsTable;
   merchant_application_checks: MerchantApplicationChecksTable;
   blacklist_entries: BlacklistEntriesTable;
+  merchant_risk_assessments: MerchantRiskAssessmentsTable;
 }
