@@ -10,6 +10,8 @@ import { authEnUS } from '../features/auth/i18n/en-US';
 import { authZhCN } from '../features/auth/i18n/zh-CN';
 import { homeEnUS } from '../features/home/i18n/en-US';
 import { homeZhCN } from '../features/home/i18n/zh-CN';
+import { merchantsEnUS } from '../features/merchants/i18n/en-US';
+import { merchantsZhCN } from '../features/merchants/i18n/zh-CN';
 import { notificationsEnUS } from '../features/notifications/i18n/en-US';
 import { notificationsZhCN } from '../features/notifications/i18n/zh-CN';
 import { orgsEnUS } from '../features/orgs/i18n/en-US';
@@ -41,6 +43,7 @@ const resources = {
       review: reviewZhCN,
       audit: auditZhCN,
       approvals: approvalsZhCN,
+      merchants: merchantsZhCN,
     },
   },
   'en-US': {
@@ -55,6 +58,7 @@ const resources = {
       review: reviewEnUS,
       audit: auditEnUS,
       approvals: approvalsEnUS,
+      merchants: merchantsEnUS,
     },
   },
 };

@@ -1,11 +1,15 @@
 import {
+  AlertOutlined,
   AuditOutlined,
   BranchesOutlined,
   ClusterOutlined,
+  FileAddOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  ShopOutlined,
   SolutionOutlined,
+  StopOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -26,7 +30,7 @@ export interface PageRoute {
   page: LazyExoticComponent<ComponentType>;
 }
 
-export type MenuGroupKey = 'system';
+export type MenuGroupKey = 'merchants' | 'risk' | 'system';
 
 export interface MenuGroup {
   key: MenuGroupKey;
@@ -35,6 +39,8 @@ export interface MenuGroup {
 }
 
 export const menuGroups: readonly MenuGroup[] = [
+  { key: 'merchants', labelKey: 'menu.merchants', icon: <ShopOutlined /> },
+  { key: 'risk', labelKey: 'menu.risk', icon: <AlertOutlined /> },
   { key: 'system', labelKey: 'menu.system', icon: <SettingOutlined /> },
 ];
 
@@ -52,6 +58,54 @@ export const pageRoutes: readonly PageRoute[] = [
     page: page(
       () => import('../features/home/pages/home-page'),
       (m) => m.HomePage,
+    ),
+  },
+  {
+    key: 'merchant-applications',
+    path: '/merchants/applications',
+    labelKey: 'menu.applications',
+    icon: <FileAddOutlined />,
+    permission: 'merchantApplication.read',
+    group: 'merchants',
+    page: page(
+      () => import('../features/merchants/pages/applications-page'),
+      (m) => m.ApplicationsPage,
+    ),
+  },
+  {
+    key: 'merchant-application-edit',
+    path: '/merchants/applications/:id/edit',
+    labelKey: 'menu.applicationEdit',
+    permission: 'merchantApplication.create',
+    group: 'merchants',
+    hideInMenu: true,
+    page: page(
+      () => import('../features/merchants/pages/application-edit-page'),
+      (m) => m.ApplicationEditPage,
+    ),
+  },
+  {
+    key: 'merchant-application',
+    path: '/merchants/applications/:id',
+    labelKey: 'menu.applicationDetail',
+    permission: 'merchantApplication.read',
+    group: 'merchants',
+    hideInMenu: true,
+    page: page(
+      () => import('../features/merchants/pages/application-detail-page'),
+      (m) => m.ApplicationDetailPage,
+    ),
+  },
+  {
+    key: 'blacklist',
+    path: '/risk/blacklist',
+    labelKey: 'menu.blacklist',
+    icon: <StopOutlined />,
+    permission: 'blacklist.read',
+    group: 'risk',
+    page: page(
+      () => import('../features/merchants/pages/blacklist-page'),
+      (m) => m.BlacklistPage,
     ),
   },
   {

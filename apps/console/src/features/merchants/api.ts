@@ -176,8 +176,8 @@ export function divisionTrail(divisions: readonly Division[] | undefined, code: 
     for (const node of nodes) {
       const here = [...trail, node];
       if (node.code === code) return here;
-      // Codes nest by prefix: 110105 lies under 110100 under 110000.
-      const prefix = node.code.replace(/0+$/, '');
+      // Codes nest by prefix: 110105 lies under 1101(00) under 11(0000).
+      const prefix = node.code.slice(0, 2 * here.length);
       if (node.children.length > 0 && code.startsWith(prefix)) {
         const found = walk(node.children, here);
         if (found) return found;

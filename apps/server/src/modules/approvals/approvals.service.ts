@@ -145,8 +145,7 @@ export async function resubmitApprovalFor(
   submission: ApprovalSubmission,
 ): Promise<string> {
   const open = await findOpenRequest(tx, submission.type, submission.objectType, submission.objectId);
-  if (open?.status !== 'returned')
-    throw new AppError('CONFLICT', 'no returned approval request to resubmit');
+  if (open?.status !== 'returned') throw new AppError('CONFLICT', 'no returned approval request to resubmit');
   const chain = await findChain(ctx.system, submission.type);
   if (!chain) throw new AppError('CONFLICT', `no approval chain configured for ${submission.type}`);
   const steps = applicableSteps(

@@ -13,6 +13,7 @@ import { type ApplicationEvent, applicationLifecycle } from './application.lifec
 import {
   appendApplicationEvent,
   applicationEvents,
+  displayNameOf,
   findApplication,
   insertAssessment,
   latestAssessment,
@@ -137,7 +138,7 @@ async function onDecision(tx: Db, request: ApprovedRequest, origin: AuditOrigin,
   await appendApplicationEvent(tx, {
     application_id: row.id,
     actor_id: origin.actorId,
-    actor_name: origin.actorName,
+    actor_name: (await displayNameOf(tx, origin.actorId)) ?? origin.actorName,
     event,
     from_status: row.status,
     to_status: to,

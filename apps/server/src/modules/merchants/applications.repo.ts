@@ -268,3 +268,10 @@ export function latestAssessment(db: Db, applicationId: string) {
     .limit(1)
     .executeTakeFirst();
 }
+
+/** A user's display name (read model of identity's users), for the history of an application. */
+export async function displayNameOf(db: Db, userId: string | null): Promise<string | null> {
+  if (!userId) return null;
+  const row = await db.selectFrom('users').select('display_name').where('id', '=', userId).executeTakeFirst();
+  return row?.display_name ?? null;
+}
