@@ -45,6 +45,12 @@ export const permissionCatalogue = [
   { key: 'document.read', module: 'documents', zh: '查看/预览资料文件', en: 'View and preview documents' },
   { key: 'document.upload', module: 'documents', zh: '上传资料文件', en: 'Upload documents' },
   { key: 'document.delete', module: 'documents', zh: '删除资料文件', en: 'Remove documents' },
+  { key: 'merchant.read', module: 'merchants', zh: '查看商户', en: 'View merchants' },
+  { key: 'merchant.goLive', module: 'merchants', zh: '商户开通', en: 'Take merchants live' },
+  { key: 'training.record', module: 'merchants', zh: '记录培训', en: 'Record trainings' },
+  { key: 'workOrder.read', module: 'workorders', zh: '查看工单', en: 'View work orders' },
+  { key: 'workOrder.complete', module: 'workorders', zh: '完成工单', en: 'Complete work orders' },
+  { key: 'portal.read', module: 'portal', zh: '商户自助', en: 'Merchant portal' },
   { key: 'system.monitor', module: 'ops', zh: '系统监控', en: 'System monitoring' },
 ] as const;
 

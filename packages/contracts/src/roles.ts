@@ -128,13 +128,45 @@ const documentPermissions: Record<string, readonly Permission[]> = {
 };
 
 /** The roles of PRODUCT.md, seeded on an empty database and editable afterwards. */
-export const defaultRoles: readonly DefaultRole[] = foundationRoles.map((role) => ({
+const merchantRole: DefaultRole = {
+  code: 'merchant',
+  zh: '商户',
+  en: 'Merchant',
+  privileged: false,
+  permissions: ['portal.read'],
+};
+
+/** What each role may do with merchants once live: go-live, trainings, installation work orders. */
+const goLivePermissions: Record<string, readonly Permission[]> = {
+  sysadmin: ['merchant.read', 'workOrder.read'],
+  ops_manager: [
+    'merchant.read',
+    'merchant.goLive',
+    'training.record',
+    'workOrder.read',
+    'workOrder.complete',
+  ],
+  back_office: ['merchant.read', 'merchant.goLive', 'training.record', 'workOrder.read'],
+  sales_manager: ['merchant.read', 'training.record'],
+  sales_rep: ['merchant.read', 'training.record'],
+  front_desk: ['merchant.read'],
+  risk_officer: ['merchant.read'],
+  approver: ['merchant.read'],
+  analyst: ['merchant.read'],
+  cs_supervisor: ['merchant.read'],
+  cs_agent: ['merchant.read'],
+  field_engineer: ['merchant.read', 'training.record', 'workOrder.read', 'workOrder.complete'],
+  agent: ['merchant.read'],
+};
+
+export const defaultRoles: readonly DefaultRole[] = [...foundationRoles, merchantRole].map((role) => ({
   ...role,
   permissions: [
     ...new Set([
       ...role.permissions,
       ...(merchantPermissions[role.code] ?? []),
       ...(documentPermissions[role.code] ?? []),
+      ...(goLivePermissions[role.code] ?? []),
     ]),
   ],
 }));

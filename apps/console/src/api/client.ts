@@ -140,8 +140,7 @@ function errorFromXhr(xhr: XMLHttpRequest): ApiError {
     body = null;
   }
   const code = typeof body?.code === 'string' ? body.code : xhr.status >= 500 ? 'INTERNAL' : 'HTTP_ERROR';
-  const message =
-    typeof body?.message === 'string' ? body.message : xhr.statusText || `HTTP ${xhr.status}`;
+  const message = typeof body?.message === 'string' ? body.message : xhr.statusText || `HTTP ${xhr.status}`;
   return new ApiError(xhr.status, code, message, body?.fields ?? undefined);
 }
 

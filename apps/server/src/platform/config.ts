@@ -44,6 +44,11 @@ const configSchema = z.object({
     .default(10 * 1024 * 1024),
   CONSOLE_DIR: z.string().optional(),
   JOBS: flag.default(true),
+  /** The acquirer's 3-digit code, the first part of every MID. */
+  ACQUIRER_CODE: z
+    .string()
+    .regex(/^\d{3}$/, 'three digits')
+    .default('898'),
   /** Key for the keyed hashes that match ID, account and phone numbers without keeping them in clear. */
   SECRET_KEY: z.string().min(32, 'at least 32 characters').optional(),
 });

@@ -15,7 +15,7 @@ import {
   seedDemoActivity,
   seedDemoBank,
 } from '../modules/identity';
-import { applicationRoutes, blacklistRoutes, referenceRoutes } from '../modules/merchants';
+import { applicationRoutes, blacklistRoutes, merchantRoutes, referenceRoutes } from '../modules/merchants';
 import { notificationRoutes } from '../modules/notifications';
 import type { AppConfig } from './config';
 import type { Db } from './db/database';
@@ -90,6 +90,7 @@ export async function createPosOps(
         applicationRoutes(deps),
         blacklistRoutes(deps),
         referenceRoutes(),
+        merchantRoutes(deps),
       ],
     });
     const jobs: ScheduledJob[] = [

@@ -91,7 +91,8 @@ export const commonEnUS: LocaleShape<typeof commonZhCN> = {
     MAKER_CHECKER: 'You cannot approve a request you submitted.',
     PAYLOAD_TOO_LARGE: 'The submitted content is too large.',
     DOCUMENT_TYPE_NOT_ALLOWED: 'File type not allowed: JPEG, PNG or WebP images, or PDF only.',
-    DOCUMENT_OWNER_LOCKED: 'The application has been submitted or closed; its documents can no longer change.',
+    DOCUMENT_OWNER_LOCKED:
+      'The application has been submitted or closed; its documents can no longer change.',
     DOCUMENT_CORRUPT: 'The stored file is damaged and cannot be shown; ask an administrator to restore it.',
     RATE_LIMITED: 'Too many attempts; please wait and try again.',
     INTERNAL: 'Server error; please try again later.',

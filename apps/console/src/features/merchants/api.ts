@@ -170,7 +170,10 @@ export function useDivisions() {
 }
 
 /** Province → city → district names of a division code, coarsest first; [] while unknown. */
-export function divisionTrail(divisions: readonly Division[] | undefined, code: string | undefined): Division[] {
+export function divisionTrail(
+  divisions: readonly Division[] | undefined,
+  code: string | undefined,
+): Division[] {
   if (!divisions || !code) return [];
   const walk = (nodes: readonly Division[], trail: Division[]): Division[] | null => {
     for (const node of nodes) {

@@ -32,7 +32,7 @@ export interface FormValues {
     validFrom?: string;
     validTo?: string;
   };
-  licence?: { creditCode?: string; registeredName?: string; validTo?: string };
+  licence?: { creditCode?: string; registeredName?: string; validTo?: string; establishedOn?: string };
   tax?: { taxpayerType?: 'general' | 'small_scale' };
   settlement?: {
     accountType?: 'corporate' | 'personal';
@@ -61,7 +61,7 @@ export const formSteps = [
 export function stepOfPath(path: string): number {
   const section = path.split('.')[0];
   const index = formSteps.findIndex((s) => (s.sections as readonly string[]).includes(section ?? ''));
-  return index < 0 ? 0 : index;
+  return Math.max(index, 0);
 }
 
 /**
@@ -81,7 +81,10 @@ export function isMasked(value: string | undefined): boolean {
 
 export function toFormValues(view: ApplicationFormView, documents: readonly DocumentMeta[] = []): FormValues {
   const byKind: Partial<Record<DocumentKind, DocumentMeta[]>> = {};
-  for (const d of documents) (byKind[d.kind as DocumentKind] ??= []).push(d);
+  for (const d of documents) {
+    const kind = d.kind as DocumentKind;
+    byKind[kind] = [...(byKind[kind] ?? []), d];
+  }
   const expected = view.expected;
   return {
     business: {
@@ -160,6 +163,7 @@ export function toDraft(values: FormValues, loaded: ApplicationFormView): Applic
       creditCode: text(lic.creditCode)?.toUpperCase(),
       registeredName: text(lic.registeredName),
       validTo: text(lic.validTo),
+      establishedOn: text(lic.establishedOn),
     }),
     tax: compact({ taxpayerType: values.tax?.taxpayerType }),
     settlement: compact({

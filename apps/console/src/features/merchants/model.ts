@@ -32,7 +32,14 @@ export const checkResultColors: Record<CheckResult | 'pending', string> = {
 export const reviewerItems = ['documents_match', 'scope_matches_mcc', 'premises_verified'] as const;
 export type ReviewerItem = (typeof reviewerItems)[number];
 
-export const documentKinds = ['id_front', 'id_back', 'licence', 'storefront', 'lease', 'account_proof'] as const;
+export const documentKinds = [
+  'id_front',
+  'id_back',
+  'licence',
+  'storefront',
+  'lease',
+  'account_proof',
+] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 /** Required at submission; the lease only when the premises are rented, which the reviewer judges. */
 export const requiredDocumentKinds: readonly DocumentKind[] = [
@@ -46,7 +53,13 @@ export const DOCUMENT_OWNER = 'merchant_application';
 export const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
 export const documentAccept = 'image/jpeg,image/png,image/webp,application/pdf,.jpg,.jpeg,.png,.webp,.pdf';
 
-export const idTypes = ['resident_id', 'passport', 'hk_macao_permit', 'taiwan_permit', 'foreign_permanent'] as const;
+export const idTypes = [
+  'resident_id',
+  'passport',
+  'hk_macao_permit',
+  'taiwan_permit',
+  'foreign_permanent',
+] as const;
 export const businessTypes = ['individual', 'company'] as const;
 export const taxpayerTypes = ['general', 'small_scale'] as const;
 export const accountTypes = ['corporate', 'personal'] as const;
@@ -63,7 +76,7 @@ export const blacklistKinds: readonly BlacklistKind[] = [
 /**
  * The events a person can trigger from the console, each with the permission it needs and whether it
  * asks for a comment. The server's `allowedEvents` says which are possible now; the others it lists
- * (approval, contract, go-live) are driven elsewhere.
+ * (the approval steps, contract, go-live) are driven elsewhere.
  */
 export const applicationActions = {
   submit: { permission: 'merchantApplication.create', comment: 'none', path: 'submit' },
@@ -71,6 +84,7 @@ export const applicationActions = {
   start_review: { permission: 'merchantApplication.review', comment: 'none', path: 'start-review' },
   return: { permission: 'merchantApplication.review', comment: 'required', path: 'return' },
   complete_review: { permission: 'merchantApplication.review', comment: 'none', path: 'complete-review' },
+  request_approval: { permission: 'merchantApplication.review', comment: 'none', path: 'request-approval' },
   withdraw: { permission: 'merchantApplication.create', comment: 'required', path: 'withdraw' },
 } as const;
 export type ApplicationAction = keyof typeof applicationActions;

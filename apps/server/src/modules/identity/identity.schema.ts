@@ -52,6 +52,8 @@ export interface UsersTable {
   last_login_at: Timestamp | null;
   password_changed_at: Timestamp | null;
   disabled_reason: string | null;
+  /** Set for a merchant portal login: the one merchant it may see. */
+  merchant_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: DefaultedTimestamp;
 }

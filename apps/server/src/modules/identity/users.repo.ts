@@ -385,3 +385,47 @@ export function recordLogin(
     })
     .execute();
 }
+
+/** A merchant portal login: one merchant, one org, the merchant role, a first password to change. */
+export async function insertPortalUser(
+  db: Db,
+  user: {
+    username: string;
+    displayName: string;
+    orgId: string;
+    merchantId: string;
+    passwordHash: string;
+    roleId: string;
+  },
+) {
+  const row = await db
+    .insertInto('users')
+    .values({
+      username: user.username,
+      display_name: user.displayName,
+      org_id: user.orgId,
+      merchant_id: user.merchantId,
+      password_hash: user.passwordHash,
+      must_change_password: true,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('password_history')
+    .values({ user_id: row.id, password_hash: user.passwordHash })
+    .execute();
+  await db
+    .insertInto('user_roles')
+    .values({ user_id: row.id, role_id: user.roleId, granted_by: null })
+    .execute();
+  return row.id;
+}
+
+/** Undoes insertPortalUser (go-live compensation): only a login never used is removed. */
+export async function deletePortalUser(db: Db, userId: string) {
+  await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
+  await db.deleteFrom('password_history').where('user_id', '=', userId).execute();
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  await db.deleteFrom('login_history').where('user_id', '=', userId).execute();
+  await db.deleteFrom('users').where('id', '=', userId).where('merchant_id', 'is not', null).execute();
+}

@@ -5,4 +5,5 @@
  */
 export { applicationRoutes } from './applications.routes';
 export { blacklistRoutes } from './blacklist.routes';
+export { merchantRoutes } from './merchants.routes';
 export { referenceRoutes } from './reference.routes';

@@ -82,7 +82,64 @@ export interface BlacklistEntriesTable {
   removed_at: Date | null;
 }
 
+export interface MerchantsTable {
+  id: Generated<string>;
+  org_id: string;
+  application_id: string;
+  mid: string;
+  name: string;
+  short_name: string;
+  mcc: string;
+  credit_code: string;
+  status: 'onboarding' | 'active' | 'suspended' | 'frozen' | 'closed' | 'cancelled';
+  risk_grade: 'A' | 'B' | 'C' | 'D';
+  single_limit_minor: bigint;
+  daily_limit_minor: bigint;
+  monthly_limit_minor: bigint;
+  inspection_months: number;
+  created_at: CreatedAt;
+  activated_at: Date | null;
+  version: Generated<number>;
+}
+
+export interface MidSequencesTable {
+  region: string;
+  mcc: string;
+  last: number;
+}
+
+export interface WorkOrdersTable {
+  id: Generated<string>;
+  no: string;
+  org_id: string;
+  merchant_id: string;
+  kind: 'install' | 'inspection' | 'repair' | 'relocation' | 'retrieval';
+  status: 'open' | 'completed' | 'cancelled';
+  terminal_model: string | null;
+  serial_no: string | null;
+  created_at: CreatedAt;
+  completed_at: Date | null;
+  completed_by: string | null;
+  cancelled_reason: string | null;
+}
+
+export interface MerchantTrainingsTable {
+  id: Generated<string>;
+  org_id: string;
+  merchant_id: string;
+  trainer_name: string;
+  trained_at: Date;
+  topics: string[];
+  attendees: string;
+  recorded_by: string;
+  created_at: CreatedAt;
+}
+
 export interface MerchantTables {
+  merchants: MerchantsTable;
+  mid_sequences: MidSequencesTable;
+  work_orders: WorkOrdersTable;
+  merchant_trainings: MerchantTrainingsTable;
   merchant_applications: MerchantApplicationsTable;
   merchant_application_events: MerchantApplicationEventsTable;
   merchant_application_checks: MerchantApplicationChecksTable;

@@ -6,6 +6,7 @@ import type { IdentityTables } from '../../modules/identity/identity.schema';
 import type { MerchantTables } from '../../modules/merchants/merchants.schema';
 import type { NotificationTables } from '../../modules/notifications/notifications.schema';
 import type { IdempotencyTables } from '../http/idempotency.schema';
+import type { WorkflowTables } from '../workflow.schema';
 
 /** Every table, each declared by the module that owns it. */
 export interface Database
@@ -15,7 +16,8 @@ export interface Database
     NotificationTables,
     DocumentTables,
     MerchantTables,
-    IdempotencyTables {}
+    IdempotencyTables,
+    WorkflowTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

@@ -2,12 +2,14 @@ import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as m0001 from '../../migrations/0001_foundation';
 import * as m0002 from '../../migrations/0002_documents';
 import * as m0003 from '../../migrations/0003_merchants';
+import * as m0005 from '../../migrations/0005_golive';
 
 /** The one ordered list of migrations, applied at start and by `npm run db:migrate`. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_documents': m0002,
   '0003_merchants': m0003,
+  '0005_golive': m0005,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

@@ -34,6 +34,9 @@ export const orgOwnedTables: Readonly<Record<string, string>> = {
   approval_requests: 'org_id',
   documents: 'org_id',
   merchant_applications: 'org_id',
+  merchants: 'org_id',
+  work_orders: 'org_id',
+  merchant_trainings: 'org_id',
 };
 
 /** The caller's place in the org tree: its org and the materialised path of that org ("/a/b/"). */

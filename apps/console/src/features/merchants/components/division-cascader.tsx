@@ -31,7 +31,10 @@ export function DivisionCascader({ value, onChange, id, testId }: Props) {
   const { t } = useTranslation();
   const divisions = useDivisions();
   const options = useMemo(() => toOptions(divisions.data ?? []), [divisions.data]);
-  const path = useMemo(() => divisionTrail(divisions.data, value).map((d) => d.code), [divisions.data, value]);
+  const path = useMemo(
+    () => divisionTrail(divisions.data, value).map((d) => d.code),
+    [divisions.data, value],
+  );
   return (
     <Cascader<DivisionOption>
       id={id}

@@ -1,0 +1,176 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database';
+
+/** The next MID of a region and MCC: acquirer code + region + MCC + a 4-digit sequence. */
+export async function nextMid(db: Db, acquirerCode: string, region: string, mcc: string): Promise<string> {
+  const row = await db
+    .insertInto('mid_sequences')
+    .values({ region, mcc, last: 1 })
+    .onConflict((oc) => oc.columns(['region', 'mcc']).doUpdateSet({ last: sql`mid_sequences.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return `${acquirerCode}${region}${mcc}${String(row.last).padStart(4, '0')}`;
+}
+
+export function insertMerchant(
+  db: Db,
+  row: {
+    org_id: string;
+    application_id: string;
+    mid: string;
+    name: string;
+    short_name: string;
+    mcc: string;
+    credit_code: string;
+    risk_grade: 'A' | 'B' | 'C' | 'D';
+    single_limit_minor: bigint;
+    daily_limit_minor: bigint;
+    monthly_limit_minor: bigint;
+    inspection_months: number;
+  },
+) {
+  return db
+    .insertInto('merchants')
+    .values({ ...row, status: 'onboarding' })
+    .returning(['id', 'mid'])
+    .executeTakeFirstOrThrow();
+}
+
+export function deleteMerchant(db: Db, id: string) {
+  return db.deleteFrom('merchants').where('id', '=', id).where('status', '=', 'onboarding').execute();
+}
+
+export function merchantOfApplication(db: Db, applicationId: string) {
+  return db
+    .selectFrom('merchants')
+    .select(['id', 'mid', 'status'])
+    .where('application_id', '=', applicationId)
+    .executeTakeFirst();
+}
+
+export async function insertInstallWorkOrders(
+  db: Db,
+  orders: { org_id: string; merchant_id: string; terminal_model: string }[],
+  businessDay: string,
+) {
+  const out: { id: string; no: string }[] = [];
+  for (const order of orders) {
+    const { rows } = await sql<{ n: bigint }>`SELECT nextval('work_order_no') AS n`.execute(db);
+    const no = `WO${businessDay.replaceAll('-', '')}${String(rows[0]!.n).padStart(6, '0')}`;
+    out.push(
+      await db
+        .insertInto('work_orders')
+        .values({ ...order, no, kind: 'install', status: 'open' })
+        .returning(['id', 'no'])
+        .executeTakeFirstOrThrow(),
+    );
+  }
+  return out;
+}
+
+export function deleteWorkOrders(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve();
+  return db.deleteFrom('work_orders').where('id', 'in', ids).where('status', '=', 'open').execute();
+}
+
+export function findWorkOrder(db: Db, id: string) {
+  return db.selectFrom('work_orders').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function completeWorkOrder(db: Db, id: string, serialNo: string, by: string, at: Date) {
+  return db
+    .updateTable('work_orders')
+    .set({ status: 'completed', serial_no: serialNo, completed_by: by, completed_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .returning(['id'])
+    .executeTakeFirst();
+}
+
+export function insertTraining(
+  db: Db,
+  row: {
+    org_id: string;
+    merchant_id: string;
+    trainer_name: string;
+    trained_at: Date;
+    topics: string[];
+    attendees: string;
+    recorded_by: string;
+  },
+) {
+  return db.insertInto('merchant_trainings').values(row).returning(['id']).executeTakeFirstOrThrow();
+}
+
+/** What activation waits for: an installed terminal and a recorded training. */
+export async function activationReadiness(db: Db, merchantId: string) {
+  const installed = await db
+    .selectFrom('work_orders')
+    .select((eb) => eb.fn.countAll<bigint>().as('n'))
+    .where('merchant_id', '=', merchantId)
+    .where('kind', '=', 'install')
+    .where('status', '=', 'completed')
+    .executeTakeFirstOrThrow();
+  const trained = await db
+    .selectFrom('merchant_trainings')
+    .select((eb) => eb.fn.countAll<bigint>().as('n'))
+    .where('merchant_id', '=', merchantId)
+    .executeTakeFirstOrThrow();
+  return { installed: Number(installed.n), trainings: Number(trained.n) };
+}
+
+export function findMerchant(db: Db, id: string) {
+  return db.selectFrom('merchants').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function activateMerchant(db: Db, id: string, at: Date) {
+  return db
+    .updateTable('merchants')
+    .set((eb) => ({ status: 'active', activated_at: at, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('status', '=', 'onboarding')
+    .returning(['id'])
+    .executeTakeFirst();
+}
+
+export function workOrdersOf(db: Db, merchantId: string) {
+  return db
+    .selectFrom('work_orders')
+    .selectAll()
+    .where('merchant_id', '=', merchantId)
+    .orderBy('created_at')
+    .orderBy('no')
+    .execute();
+}
+
+export function trainingsOf(db: Db, merchantId: string) {
+  return db
+    .selectFrom('merchant_trainings')
+    .selectAll()
+    .where('merchant_id', '=', merchantId)
+    .orderBy('trained_at')
+    .execute();
+}
+
+export function listMerchantRows(
+  db: Db,
+  filter: { q?: string | undefined; status?: string | undefined },
+  after: { at: string; id: string } | null,
+  limit: number,
+) {
+  let q = db.selectFrom('merchants').selectAll();
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[%_\\]/g, '\\$&')}%`;
+    const exact = filter.q;
+    q = q.where((eb) =>
+      eb.or([eb('name', 'ilike', like), eb('mid', '=', exact), eb('credit_code', '=', exact.toUpperCase())]),
+    );
+  }
+  if (filter.status) q = q.where('status', '=', filter.status as 'active');
+  if (after) q = q.where(sql<boolean>`(created_at, id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
+  return q
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
+}

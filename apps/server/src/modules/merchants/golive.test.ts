@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, startTestApp, type TestApp } from '../../../test/app';
+import { draftApplication, validForm } from '../../../test/merchant-fixtures';
+import { loadConfig } from '../../platform/config';
+import { contextOf } from '../../platform/http/app';
+import { goLiveSteps, startGoLive } from './golive.service';
+
+let app: TestApp;
+let frontdesk: Client;
+let backoffice: Client;
+let approverBj: Client;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  frontdesk = await app.as('frontdesk');
+  backoffice = await app.as('backoffice');
+  approverBj = await app.as('approver.bj');
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+/** An application taken through intake, review and approval, its contract signed. */
+async function contracted(creditCode: string, name: string, terminals = 2) {
+  const form = validForm({ creditCode, name });
+  form.terminals = [{ model: 'PAX A920', count: terminals, acceptance: ['card', 'qr'] }];
+  const { id } = await draftApplication(app, frontdesk, form);
+  expect((await frontdesk.post(`/api/merchant-applications/${id}/submit`)).status).toBe(200);
+  await backoffice.post(`/api/merchant-applications/${id}/start-review`);
+  for (const item of ['documents_match', 'scope_matches_mcc', 'premises_verified']) {
+    await backoffice.put(`/api/merchant-applications/${id}/checklist/${item}`, { result: 'passed' });
+  }
+  await backoffice.post(`/api/merchant-applications/${id}/complete-review`);
+  const requested = await backoffice.post(`/api/merchant-applications/${id}/request-approval`);
+  expect((await approverBj.post(`/api/approvals/${requested.body.approvalId}/approve`, {})).body.status).toBe(
+    'approved',
+  );
+  // The contract step (签约) is its own flow; here the signed contract is taken as given.
+  await app.db
+    .updateTable('merchant_applications')
+    .set({ status: 'contracted' })
+    .where('id', '=', id)
+    .execute();
+  return id;
+}
+
+describe('go-live (开通)', () => {
+  it('assigns a MID, opens the installation work orders and creates the portal login, shown once', async () => {
+    const id = await contracted('9144030071526726XG', '北京朝阳开通测试餐厅');
+    const live = await backoffice.post(`/api/merchant-applications/${id}/go-live`);
+    expect(live.status, JSON.stringify(live.body)).toBe(200);
+    // 898 (acquirer) + 1101 (Beijing) + 5812 (MCC) + 0001 (first of its region and MCC)
+    expect(live.body.mid).toBe('898110158120001');
+    expect(live.body.workOrders).toHaveLength(2);
+    expect(live.body.portalLogin.username).toBe('m898110158120001');
+    const merchant = (await backoffice.get(`/api/merchants/${live.body.merchantId}`)).body;
+    expect(merchant).toMatchObject({ status: 'onboarding', mid: '898110158120001' });
+    expect(merchant.workOrders.map((w: { status: string }) => w.status)).toEqual(['open', 'open']);
+    expect((await backoffice.get(`/api/merchant-applications/${id}`)).body.status).toBe('contracted');
+    const twice = await backoffice.post(`/api/merchant-applications/${id}/go-live`);
+    expect(twice.status).toBe(409);
+  });
+
+  it('becomes active only once a terminal is installed and the training is recorded', async () => {
+    const id = await contracted('91330100799655058B', '北京海淀开通测试超市', 1);
+    const live = (await backoffice.post(`/api/merchant-applications/${id}/go-live`)).body;
+    const training = await backoffice.post(`/api/merchants/${live.merchantId}/trainings`, {
+      trainerName: '李培训',
+      trainedAt: '2026-11-25T10:00:00+08:00',
+      topics: ['刷卡与扫码收款', '撤销与退货', '结算与对账单'],
+      attendees: '店长 王芳, 收银员 2 名',
+    });
+    expect(training.status).toBe(200);
+    expect(training.body.status).toBe('onboarding');
+    const engineer = await app.as('engineer');
+    const order = training.body.workOrders[0];
+    const installed = await engineer.post(`/api/work-orders/${order.id}/complete`, {
+      serialNo: 'PAXA920-00012345',
+    });
+    expect(installed.status, JSON.stringify(installed.body)).toBe(200);
+    expect(installed.body.status).toBe('active');
+    const application = (await backoffice.get(`/api/merchant-applications/${id}`)).body;
+    expect(application.status).toBe('active');
+    expect(application.history.at(-1)).toMatchObject({ event: 'activate', comment: `MID ${live.mid}` });
+    expect(
+      (await engineer.post(`/api/work-orders/${order.id}/complete`, { serialNo: 'PAXA920-00012345' })).status,
+    ).toBe(409);
+  });
+
+  it('gives the merchant a portal login that must change its first password and opens no staff page', async () => {
+    const id = await contracted('91110108558521630L', '北京门户测试商店', 1);
+    const live = (await backoffice.post(`/api/merchant-applications/${id}/go-live`)).body;
+    const portal = app.client();
+    const signedIn = await portal.login(live.portalLogin.username, live.portalLogin.initialPassword);
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.user).toMatchObject({ mustChangePassword: true, permissions: ['portal.read'] });
+    const changed = await portal.post('/api/auth/change-password', {
+      currentPassword: live.portalLogin.initialPassword,
+      newPassword: 'Merchant-portal-2026',
+    });
+    expect(changed.status).toBe(200);
+    expect((await portal.get('/api/merchants')).status).toBe(403);
+    expect((await portal.get('/api/users')).status).toBe(403);
+  });
+
+  it('undoes every step done when a later step fails, leaving the application as it was', async () => {
+    const id = await contracted('91110108551385082Q', '北京补偿测试公司');
+    // The service as the back office calls it, with one more step that fails after the others.
+    const me = (await backoffice.get('/api/auth/me')).body.user;
+    const ctx = contextOf(
+      {
+        actor: {
+          userId: me.id,
+          username: me.username,
+          displayName: me.displayName,
+          orgId: me.orgId,
+          orgPath: (
+            await app.db
+              .selectFrom('orgs')
+              .select('path')
+              .where('id', '=', me.orgId)
+              .executeTakeFirstOrThrow()
+          ).path,
+          permissions: new Set(me.permissions),
+          sessionId: 'test',
+          csrfToken: 'test',
+          mustChangePassword: false,
+          totpSetupRequired: false,
+          locale: 'zh-CN',
+        },
+        ip: '127.0.0.1',
+        id: 'test',
+      } as never,
+      {
+        db: app.db,
+        clock: app.clock,
+        config: loadConfig({ DEMO: 'on' }),
+      },
+    );
+    const failing = {
+      name: 'notify_channel',
+      run: async () => Promise.reject(new Error('channel unreachable')),
+      compensate: async () => {},
+    };
+    await expect(startGoLive(ctx, id, [...goLiveSteps, failing])).rejects.toThrow(
+      /notify_channel failed.*undone.*channel unreachable/,
+    );
+    expect(
+      await app.db.selectFrom('merchants').select('id').where('application_id', '=', id).execute(),
+    ).toEqual([]);
+    expect(
+      await app.db.selectFrom('users').select('id').where('display_name', '=', '北京补偿测试公司').execute(),
+    ).toEqual([]);
+    const run = await app.db
+      .selectFrom('workflow_runs')
+      .selectAll()
+      .where('object_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(run.status).toBe('compensated');
+    expect((run.steps as { step: string; status: string }[]).map((s) => `${s.step}:${s.status}`)).toEqual([
+      'merchant:done',
+      'install_work_orders:done',
+      'portal_login:done',
+      'notify_channel:failed',
+      'portal_login:compensated',
+      'install_work_orders:compensated',
+      'merchant:compensated',
+    ]);
+    expect((await backoffice.get(`/api/merchant-applications/${id}`)).body.status).toBe('contracted');
+    const live = await backoffice.post(`/api/merchant-applications/${id}/go-live`);
+    expect(live.status).toBe(200);
+  });
+
+  it("keeps a branch's merchants from another branch", async () => {
+    const shOps = await app.as('sh.ops');
+    const list = await backoffice.get('/api/merchants?limit=50');
+    expect(list.body.items.length).toBeGreaterThan(0);
+    for (const m of list.body.items) expect((await shOps.get(`/api/merchants/${m.id}`)).status).toBe(404);
+    expect((await shOps.get('/api/merchants?limit=50')).body.items).toEqual([]);
+  });
+});

@@ -1,0 +1,95 @@
+import { idSchema, pageQuery } from '@posops/contracts';
+import { z } from 'zod';
+import { contextOf, type ZodApp } from '../../platform/http/app';
+import type { ModuleDeps } from '../../platform/module';
+import { startGoLive } from './golive.service';
+import { completeInstallation, getMerchant, listMerchants, recordTraining } from './merchants.service';
+
+const params = z.object({ id: idSchema });
+const tags = ['merchants'];
+
+export function merchantRoutes(deps: ModuleDeps) {
+  return async (app: ZodApp) => {
+    const ctx = (request: Parameters<typeof contextOf>[0]) => contextOf(request, deps);
+    app.post(
+      '/api/merchant-applications/:id/go-live',
+      {
+        config: { access: 'merchant.goLive', secretResponse: true },
+        schema: {
+          tags,
+          summary:
+            'Go-live: MID, merchant record, installation work orders, portal login (first password shown once)',
+          params,
+          response: {
+            200: z.object({
+              merchantId: idSchema,
+              mid: z.string(),
+              workOrders: z.array(z.string()),
+              portalLogin: z.object({ username: z.string(), initialPassword: z.string() }),
+            }),
+          },
+        },
+      },
+      async (request) => startGoLive(ctx(request), request.params.id),
+    );
+    app.get(
+      '/api/merchants',
+      {
+        config: { access: 'merchant.read' },
+        schema: {
+          tags,
+          summary: 'Merchants of my subtree',
+          querystring: pageQuery.extend({
+            q: z.string().max(64).optional(),
+            status: z.enum(['onboarding', 'active', 'suspended', 'frozen', 'closed']).optional(),
+          }),
+        },
+      },
+      async (request) => listMerchants(ctx(request), request.query),
+    );
+    app.get(
+      '/api/merchants/:id',
+      {
+        config: { access: 'merchant.read' },
+        schema: { tags, summary: 'A merchant with its work orders and trainings', params },
+      },
+      async (request) => getMerchant(ctx(request), request.params.id),
+    );
+    app.post(
+      '/api/merchants/:id/trainings',
+      {
+        config: { access: 'training.record' },
+        schema: {
+          tags,
+          summary: 'Record a training (培训) of the merchant',
+          params,
+          body: z.strictObject({
+            trainerName: z.string().trim().min(2).max(50),
+            trainedAt: z.iso.datetime({ offset: true }),
+            topics: z.array(z.string().trim().min(1).max(100)).min(1).max(20),
+            attendees: z.string().trim().min(1).max(200),
+          }),
+        },
+      },
+      async (request) => recordTraining(ctx(request), request.params.id, request.body),
+    );
+    app.post(
+      '/api/work-orders/:id/complete',
+      {
+        config: { access: 'workOrder.complete' },
+        schema: {
+          tags: ['work orders'],
+          summary: "Complete an installation with the terminal's serial number",
+          params,
+          body: z.strictObject({
+            serialNo: z
+              .string()
+              .trim()
+              .regex(/^[A-Za-z0-9-]{4,40}$/),
+          }),
+        },
+      },
+      async (request) => completeInstallation(ctx(request), request.params.id, request.body.serialNo),
+    );
+  };
+}

@@ -1,0 +1,133 @@
+import { AppError } from '@posops/kernel';
+import { decodeCursor, pageFrom } from '../../platform/db/keyset';
+import type { ServiceContext } from '../../platform/http/context';
+import { originOf, recordAudit } from '../audit';
+import {
+  completeWorkOrder,
+  findMerchant,
+  findWorkOrder,
+  insertTraining,
+  listMerchantRows,
+  trainingsOf,
+  workOrdersOf,
+} from './golive.repo';
+import { activateIfReady } from './golive.service';
+
+const merchantView = (m: NonNullable<Awaited<ReturnType<typeof findMerchant>>>) => ({
+  id: m.id,
+  mid: m.mid,
+  name: m.name,
+  shortName: m.short_name,
+  mcc: m.mcc,
+  creditCode: m.credit_code,
+  status: m.status,
+  riskGrade: m.risk_grade,
+  singleLimitMinor: m.single_limit_minor.toString(),
+  dailyLimitMinor: m.daily_limit_minor.toString(),
+  monthlyLimitMinor: m.monthly_limit_minor.toString(),
+  inspectionMonths: m.inspection_months,
+  orgId: m.org_id,
+  applicationId: m.application_id,
+  createdAt: m.created_at.toISOString(),
+  activatedAt: m.activated_at ? m.activated_at.toISOString() : null,
+});
+
+/** A merchant with its installation work orders and trainings (the start of the 360° view). */
+export async function getMerchant(ctx: ServiceContext, id: string) {
+  const merchant = await findMerchant(ctx.db, id);
+  if (!merchant) throw new AppError('NOT_FOUND', 'merchant not found');
+  const [orders, trainings] = await Promise.all([workOrdersOf(ctx.db, id), trainingsOf(ctx.db, id)]);
+  return {
+    ...merchantView(merchant),
+    workOrders: orders.map((w) => ({
+      id: w.id,
+      no: w.no,
+      kind: w.kind,
+      status: w.status,
+      terminalModel: w.terminal_model,
+      serialNo: w.serial_no,
+      createdAt: w.created_at.toISOString(),
+      completedAt: w.completed_at ? w.completed_at.toISOString() : null,
+    })),
+    trainings: trainings.map((t) => ({
+      id: t.id,
+      trainerName: t.trainer_name,
+      trainedAt: t.trained_at.toISOString(),
+      topics: t.topics,
+      attendees: t.attendees,
+    })),
+  };
+}
+
+export async function listMerchants(
+  ctx: ServiceContext,
+  query: { q?: string | undefined; status?: string | undefined; cursor?: string | undefined; limit: number },
+) {
+  const after = decodeCursor(query.cursor, ['timestamptz', 'uuid']);
+  const rows = await listMerchantRows(
+    ctx.db,
+    query,
+    after ? { at: String(after[0]), id: String(after[1]) } : null,
+    query.limit,
+  );
+  const page = pageFrom(rows, query.limit, (r) => [r.created_at.toISOString(), r.id]);
+  return { items: page.items.map(merchantView), nextCursor: page.nextCursor };
+}
+
+/** 培训: who trained the merchant, when, on what; may activate the merchant. */
+export async function recordTraining(
+  ctx: ServiceContext,
+  merchantId: string,
+  input: { trainerName: string; trainedAt: string; topics: string[]; attendees: string },
+) {
+  await ctx.db.transaction().execute(async (tx) => {
+    const merchant = await findMerchant(tx, merchantId);
+    if (!merchant) throw new AppError('NOT_FOUND', 'merchant not found');
+    if (!['onboarding', 'active'].includes(merchant.status)) {
+      throw new AppError('ILLEGAL_TRANSITION', `merchant: cannot record a training when ${merchant.status}`);
+    }
+    const training = await insertTraining(tx, {
+      org_id: merchant.org_id,
+      merchant_id: merchantId,
+      trainer_name: input.trainerName,
+      trained_at: new Date(input.trainedAt),
+      topics: input.topics,
+      attendees: input.attendees,
+      recorded_by: ctx.actor.userId,
+    });
+    await recordAudit(tx, originOf(ctx), {
+      action: 'merchant.training.record',
+      objectType: 'merchant',
+      objectId: merchantId,
+      orgId: merchant.org_id,
+      after: { trainingId: training.id, ...input },
+    });
+    await activateIfReady(ctx, tx, merchantId);
+  });
+  return getMerchant(ctx, merchantId);
+}
+
+/**
+ * Marks an installation done with the terminal's serial number. Until the terminal-fleet module binds
+ * terminals, this is where "terminal installed" is recorded; it may activate the merchant.
+ */
+export async function completeInstallation(ctx: ServiceContext, workOrderId: string, serialNo: string) {
+  const merchantId = await ctx.db.transaction().execute(async (tx) => {
+    const order = await findWorkOrder(tx, workOrderId);
+    if (!order) throw new AppError('NOT_FOUND', 'work order not found');
+    if (!(await completeWorkOrder(tx, workOrderId, serialNo, ctx.actor.userId, ctx.clock.now()))) {
+      throw new AppError('ILLEGAL_TRANSITION', `work order: cannot complete when ${order.status}`);
+    }
+    await recordAudit(tx, originOf(ctx), {
+      action: 'workorder.complete',
+      objectType: 'work_order',
+      objectId: workOrderId,
+      orgId: order.org_id,
+      before: { status: order.status },
+      after: { status: 'completed', serialNo },
+    });
+    await activateIfReady(ctx, tx, order.merchant_id);
+    return order.merchant_id;
+  });
+  return getMerchant(ctx, merchantId);
+}
