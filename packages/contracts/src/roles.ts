@@ -127,6 +127,23 @@ const documentPermissions: Record<string, readonly Permission[]> = {
   approver: ['document.read'],
 };
 
+/** 签约: who generates and signs contracts, who reads them; the rate plan catalogue for most staff. */
+const contractPermissions: Record<string, readonly Permission[]> = {
+  sysadmin: ['ratePlan.read'],
+  ops_manager: ['contract.read', 'contract.manage', 'ratePlan.read'],
+  analyst: ['ratePlan.read'],
+  sales_manager: ['contract.read', 'contract.manage', 'ratePlan.read'],
+  sales_rep: ['ratePlan.read'],
+  front_desk: ['contract.read', 'ratePlan.read'],
+  back_office: ['contract.read', 'contract.manage', 'ratePlan.read'],
+  risk_officer: ['contract.read', 'ratePlan.read'],
+  settlement: ['ratePlan.read'],
+  cs_supervisor: ['ratePlan.read'],
+  cs_agent: ['ratePlan.read'],
+  approver: ['contract.read', 'ratePlan.read'],
+  agent: ['ratePlan.read'],
+};
+
 /** The roles of PRODUCT.md, seeded on an empty database and editable afterwards. */
 const merchantRole: DefaultRole = {
   code: 'merchant',
@@ -167,6 +184,7 @@ export const defaultRoles: readonly DefaultRole[] = [...foundationRoles, merchan
       ...(merchantPermissions[role.code] ?? []),
       ...(documentPermissions[role.code] ?? []),
       ...(goLivePermissions[role.code] ?? []),
+      ...(contractPermissions[role.code] ?? []),
     ]),
   ],
 }));

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as m0001 from '../../migrations/0001_foundation';
 import * as m0002 from '../../migrations/0002_documents';
 import * as m0003 from '../../migrations/0003_merchants';
+import * as m0004 from '../../migrations/0004_pricing_contracts';
 import * as m0005 from '../../migrations/0005_golive';
 
 /** The one ordered list of migrations, applied at start and by `npm run db:migrate`. */
@@ -9,6 +10,7 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_documents': m0002,
   '0003_merchants': m0003,
+  '0004_pricing_contracts': m0004,
   '0005_golive': m0005,
 };
 

@@ -34,6 +34,7 @@ export const orgOwnedTables: Readonly<Record<string, string>> = {
   approval_requests: 'org_id',
   documents: 'org_id',
   merchant_applications: 'org_id',
+  merchant_contracts: 'org_id',
   merchants: 'org_id',
   work_orders: 'org_id',
   merchant_trainings: 'org_id',

@@ -226,7 +226,8 @@ export const merchantsEnUS: LocaleShape<typeof merchantsZhCN> = {
       submit: 'Submit this application?',
       resubmit: 'Resubmit this application?',
       start_review: 'Start reviewing this application?',
-      complete_review: 'The risk assessment (score, grade and limits) runs when the review is completed. Complete it?',
+      complete_review:
+        'The risk assessment (score, grade and limits) runs when the review is completed. Complete it?',
       request_approval: 'Send this application to its approval chain?',
     },
     commentTitle: {

@@ -14,6 +14,7 @@ import {
   Button,
   Card,
   Descriptions,
+  Flex,
   Result,
   Skeleton,
   Space,
@@ -34,6 +35,7 @@ import { useApplication, useApplicationAction } from '../api';
 import { ApplicationFormViewer } from '../components/application-form-view';
 import { ApplicationHistory } from '../components/application-history';
 import { ApplicationStatusTag } from '../components/application-status-tag';
+import { AssessmentCard } from '../components/assessment-card';
 import { CommentModal } from '../components/comment-modal';
 import { DocumentsView } from '../components/documents-view';
 import {
@@ -275,7 +277,12 @@ function Detail({ application: a }: { application: ApplicationDetail }) {
                   )}
                 </Space>
               ),
-              children: <ReviewChecklist application={a} canDecide={canReview && a.status === 'in_review'} />,
+              children: (
+                <Flex vertical gap={16}>
+                  <ReviewChecklist application={a} canDecide={canReview && a.status === 'in_review'} />
+                  {a.assessment && <AssessmentCard assessment={a.assessment} approvalId={a.approvalId} />}
+                </Flex>
+              ),
             },
             {
               key: 'history',
