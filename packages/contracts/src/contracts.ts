@@ -75,5 +75,7 @@ export const merchantContract = z.object({
   recordedByName: z.string().nullable(),
   createdAt: isoTime,
   updatedAt: isoTime,
+  /** What may happen next: generate, revise, sign. */
+  allowedEvents: z.array(z.string()),
 });
 export type MerchantContract = z.infer<typeof merchantContract>;

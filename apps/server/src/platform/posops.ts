@@ -15,8 +15,15 @@ import {
   seedDemoActivity,
   seedDemoBank,
 } from '../modules/identity';
-import { applicationRoutes, blacklistRoutes, merchantRoutes, referenceRoutes } from '../modules/merchants';
+import {
+  applicationRoutes,
+  blacklistRoutes,
+  contractRoutes,
+  merchantRoutes,
+  referenceRoutes,
+} from '../modules/merchants';
 import { notificationRoutes } from '../modules/notifications';
+import { ratePlanRoutes, seedRatePlans } from '../modules/pricing';
 import type { AppConfig } from './config';
 import type { Db } from './db/database';
 import { migrateToLatest, pendingMigrations } from './db/migrate';
@@ -40,6 +47,7 @@ export interface PosOps {
 async function seedReferenceData(db: Db): Promise<void> {
   await seedDefaultRoles(db);
   await seedDefaultChains(db);
+  await seedRatePlans(db);
 }
 
 /**
@@ -63,6 +71,7 @@ export async function createPosOps(
     const demoSeeded = config.DEMO ? await seedDemoBank(db) : false;
     if (demoSeeded && options.demoActivity !== false) await seedDemoActivity({ db, clock, config });
     const deps: ModuleDeps = { db, clock, config };
+    const storage = createLocalDocumentStorage(`${config.DATA_DIR}/documents`);
     const authDeps = { db, clock, config };
     const { app, routes } = await buildApp({
       config,
@@ -86,11 +95,13 @@ export async function createPosOps(
         auditRoutes(deps),
         approvalRoutes(deps),
         notificationRoutes(deps),
-        documentRoutes({ ...deps, storage: createLocalDocumentStorage(`${config.DATA_DIR}/documents`) }),
+        documentRoutes({ ...deps, storage }),
         applicationRoutes(deps),
         blacklistRoutes(deps),
         referenceRoutes(),
         merchantRoutes(deps),
+        ratePlanRoutes(deps),
+        contractRoutes({ ...deps, storage }),
       ],
     });
     const jobs: ScheduledJob[] = [

@@ -7,5 +7,11 @@
 
 export { type DocumentOwner, registerDocumentOwner } from './documents.owners';
 export { type DocumentDeps, documentRoutes } from './documents.routes';
-export { type DocumentMeta, documentsOf } from './documents.service';
+export {
+  type DocumentMeta,
+  documentsOf,
+  type ErrorLog,
+  readDocumentContent,
+  uploadDocument,
+} from './documents.service';
 export { createLocalDocumentStorage, type DocumentStorage } from './documents.storage';

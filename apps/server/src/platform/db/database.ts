@@ -3,8 +3,10 @@ import type { ApprovalTables } from '../../modules/approvals/approvals.schema';
 import type { AuditTables } from '../../modules/audit/audit.schema';
 import type { DocumentTables } from '../../modules/documents/documents.schema';
 import type { IdentityTables } from '../../modules/identity/identity.schema';
+import type { ContractTables } from '../../modules/merchants/contract.schema';
 import type { MerchantTables } from '../../modules/merchants/merchants.schema';
 import type { NotificationTables } from '../../modules/notifications/notifications.schema';
+import type { PricingTables } from '../../modules/pricing/pricing.schema';
 import type { IdempotencyTables } from '../http/idempotency.schema';
 import type { WorkflowTables } from '../workflow.schema';
 
@@ -17,7 +19,9 @@ export interface Database
     DocumentTables,
     MerchantTables,
     IdempotencyTables,
-    WorkflowTables {}
+    WorkflowTables,
+    PricingTables,
+    ContractTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
