@@ -35,12 +35,19 @@ async function contracted(creditCode: string, name: string, terminals = 2) {
   expect((await approverBj.post(`/api/approvals/${requested.body.approvalId}/approve`, {})).body.status).toBe(
     'approved',
   );
-  // The contract step (签约) is its own flow; here the signed contract is taken as given.
-  await app.db
-    .updateTable('merchant_applications')
-    .set({ status: 'contracted' })
-    .where('id', '=', id)
-    .execute();
+  // 签约: the contract on the dining plan, generated and signed.
+  const plans = (await backoffice.get('/api/rate-plans')).body.items as { id: string; code: string }[];
+  const plan = plans.find((p) => p.code === 'DINING') ?? plans.find((p) => p.code === 'STD');
+  const generated = await backoffice.post(`/api/merchant-applications/${id}/contract`, {
+    ratePlanId: plan!.id,
+    effectiveDate: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
+  });
+  expect(generated.status, JSON.stringify(generated.body)).toBeLessThan(300);
+  const signed = await backoffice.post(`/api/merchant-applications/${id}/contract/sign`, {
+    signerName: '张伟',
+  });
+  expect(signed.status, JSON.stringify(signed.body)).toBeLessThan(300);
+  expect((await backoffice.get(`/api/merchant-applications/${id}`)).body.status).toBe('contracted');
   return id;
 }
 
