@@ -106,10 +106,22 @@ export const applicationDraft = z.strictObject({
       hours: businessSection.shape.hours.partial().optional(),
     })
     .optional(),
-  legalRep: legalRepSection.partial().optional(),
+  // A number coming back masked from the console (1101**********002X) means "unchanged".
+  legalRep: legalRepSection
+    .partial()
+    .extend({ idNumber: z.string().trim().min(5).max(30).optional() })
+    .optional(),
   licence: licenceSection.partial().optional(),
   tax: taxSection.partial().optional(),
-  settlement: settlementSection.partial().optional(),
+  settlement: settlementSection
+    .partial()
+    .extend({
+      accountNo: z
+        .string()
+        .regex(/^[\d*]{6,32}$/, '6–32 digits')
+        .optional(),
+    })
+    .optional(),
   contacts: contactsSection.partial().optional(),
   expected: expectedSection.partial().optional(),
   terminals: z.array(terminalRequest.partial()).max(20).optional(),

@@ -21,6 +21,7 @@ import {
   contractRoutes,
   merchantRoutes,
   referenceRoutes,
+  seedDemoMerchants,
 } from '../modules/merchants';
 import { notificationRoutes } from '../modules/notifications';
 import { ratePlanRoutes, seedRatePlans } from '../modules/pricing';
@@ -69,9 +70,12 @@ export async function createPosOps(
     await migrateToLatest(db as unknown as Kysely<unknown>);
     await seedReferenceData(db);
     const demoSeeded = config.DEMO ? await seedDemoBank(db) : false;
-    if (demoSeeded && options.demoActivity !== false) await seedDemoActivity({ db, clock, config });
     const deps: ModuleDeps = { db, clock, config };
     const storage = createLocalDocumentStorage(`${config.DATA_DIR}/documents`);
+    if (demoSeeded && options.demoActivity !== false) {
+      await seedDemoActivity({ db, clock, config });
+      await seedDemoMerchants({ db, clock, config }, storage);
+    }
     const authDeps = { db, clock, config };
     const { app, routes } = await buildApp({
       config,

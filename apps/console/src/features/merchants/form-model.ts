@@ -92,7 +92,8 @@ export function toFormValues(view: ApplicationFormView, documents: readonly Docu
       address: { ...view.business?.address },
       hours: { ...view.business?.hours },
     },
-    legalRep: { ...view.legalRep },
+    // Nearly every applicant shows a resident ID card: the usual choice made already.
+    legalRep: { idType: 'resident_id', ...view.legalRep },
     licence: { ...view.licence },
     tax: { ...view.tax },
     settlement: { ...view.settlement },

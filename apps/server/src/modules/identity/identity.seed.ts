@@ -137,17 +137,37 @@ export async function seedDemoBank(db: Db): Promise<boolean> {
  * approvals inbox and the notifications of `admin2` show what the engine does.
  */
 export async function seedDemoActivity(deps: { db: Db; clock: Clock; config: AppConfig }): Promise<void> {
-  const admin = await findUserWithOrgPath(deps.db, 'admin');
-  const permissions = await userPermissions(deps.db, admin.id);
-  const ctx: ServiceContext = {
-    db: scopedDb(deps.db, { orgId: admin.org_id, orgPath: admin.path }),
+  const ctx = await contextForUser(deps, 'admin');
+  const grants: [string, string, string][] = [
+    ['bj.ops', 'risk_officer', '北京分行风险排查需要 / Beijing risk review'],
+    ['sh.ops', 'settlement', '上海分行月末结算支援 / Shanghai month-end settlement'],
+  ];
+  for (const [username, roleCode, reason] of grants) {
+    const user = await findUserByUsername(deps.db, username);
+    const role = await findRoleByCode(deps.db, roleCode);
+    if (user && role) await grantRole(ctx, user.id, role.id, reason);
+  }
+}
+
+/**
+ * A service context acting as a given user, outside any HTTP request: for the demo data, which goes
+ * through the same services (checks, state machines, audit) as a person would.
+ */
+export async function contextForUser(
+  deps: { db: Db; clock: Clock; config: AppConfig },
+  username: string,
+): Promise<ServiceContext> {
+  const user = await findUserWithOrgPath(deps.db, username);
+  const permissions = await userPermissions(deps.db, user.id);
+  return {
+    db: scopedDb(deps.db, { orgId: user.org_id, orgPath: user.path }),
     system: deps.db,
     actor: {
-      userId: admin.id,
-      username: admin.username,
-      displayName: admin.display_name,
-      orgId: admin.org_id,
-      orgPath: admin.path,
+      userId: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      orgId: user.org_id,
+      orgPath: user.path,
       permissions: new Set(permissions),
       sessionId: 'demo-seed',
       csrfToken: 'demo-seed',
@@ -160,13 +180,4 @@ export async function seedDemoActivity(deps: { db: Db; clock: Clock; config: App
     clock: deps.clock,
     config: deps.config,
   };
-  const grants: [string, string, string][] = [
-    ['bj.ops', 'risk_officer', '北京分行风险排查需要 / Beijing risk review'],
-    ['sh.ops', 'settlement', '上海分行月末结算支援 / Shanghai month-end settlement'],
-  ];
-  for (const [username, roleCode, reason] of grants) {
-    const user = await findUserByUsername(deps.db, username);
-    const role = await findRoleByCode(deps.db, roleCode);
-    if (user && role) await grantRole(ctx, user.id, role.id, reason);
-  }
 }

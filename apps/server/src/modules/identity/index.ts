@@ -6,7 +6,14 @@
 export { authRoutes } from './auth.routes';
 export { currentTotp, lookupSession } from './auth.service';
 export { identityRoutes } from './identity.routes';
-export { DEMO_PASSWORD, demoUsers, seedDefaultRoles, seedDemoActivity, seedDemoBank } from './identity.seed';
+export {
+  contextForUser,
+  DEMO_PASSWORD,
+  demoUsers,
+  seedDefaultRoles,
+  seedDemoActivity,
+  seedDemoBank,
+} from './identity.seed';
 export { createPortalLogin, removePortalLogin } from './portal.service';
 export { disableDormantAccounts } from './review.service';
 export { deleteExpiredSessions } from './sessions.repo';

@@ -6,5 +6,6 @@
 export { applicationRoutes } from './applications.routes';
 export { blacklistRoutes } from './blacklist.routes';
 export { contractRoutes } from './contract.routes';
+export { seedDemoMerchants } from './merchants.demo';
 export { merchantRoutes } from './merchants.routes';
 export { referenceRoutes } from './reference.routes';

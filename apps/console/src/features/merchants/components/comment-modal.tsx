@@ -37,14 +37,16 @@ export function CommentModal({
       okButtonProps={{ danger, 'data-testid': 'comment-submit' }}
       confirmLoading={confirmLoading}
       onOk={async () => {
-        const { comment } = await form.validateFields();
+        // An invalid comment is shown on the field; nothing else to do.
+        const values = await form.validateFields().catch(() => null);
+        if (!values) return;
+        const { comment } = values;
         if ((await onOk(comment.trim())) !== false) form.resetFields();
       }}
       onCancel={() => {
         form.resetFields();
         onCancel();
       }}
-      forceRender
       destroyOnHidden
     >
       <Form form={form} layout="vertical" preserve={false}>

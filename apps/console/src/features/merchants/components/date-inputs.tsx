@@ -46,12 +46,8 @@ export function ValidityInput({ value, onChange, id, testId }: DateProps) {
         disabled={longTerm}
         testId={testId}
       />
-      <Checkbox
-        checked={longTerm}
-        onChange={(e) => onChange?.(e.target.checked ? 'long_term' : undefined)}
-        data-testid={testId ? `${testId}-long-term` : undefined}
-      >
-        {t('merchants.form.longTerm')}
+      <Checkbox checked={longTerm} onChange={(e) => onChange?.(e.target.checked ? 'long_term' : undefined)}>
+        <span data-testid={testId ? `${testId}-long-term` : undefined}>{t('merchants.form.longTerm')}</span>
       </Checkbox>
     </Space>
   );
@@ -84,22 +80,24 @@ export function HoursRange({
   const open = toTime(value?.open);
   const close = toTime(value?.close);
   return (
-    <TimePicker.RangePicker
-      id={id}
-      format="HH:mm"
-      minuteStep={5}
-      order={false}
-      value={[open, close]}
-      allowEmpty={[true, true]}
-      placeholder={[t('merchants.form.hoursStart'), t('merchants.form.hoursEnd')]}
-      onChange={(range) =>
-        onChange?.({
-          open: range?.[0]?.format('HH:mm') ?? undefined,
-          close: range?.[1]?.format('HH:mm') ?? undefined,
-        })
-      }
-      style={{ width: 240 }}
-      data-testid={testId}
-    />
+    // The test id on a wrapper: the picker would put it on its first input only.
+    <span data-testid={testId}>
+      <TimePicker.RangePicker
+        id={id}
+        format="HH:mm"
+        minuteStep={5}
+        order={false}
+        value={[open, close]}
+        allowEmpty={[true, true]}
+        placeholder={[t('merchants.form.hoursStart'), t('merchants.form.hoursEnd')]}
+        onChange={(range) =>
+          onChange?.({
+            open: range?.[0]?.format('HH:mm') ?? undefined,
+            close: range?.[1]?.format('HH:mm') ?? undefined,
+          })
+        }
+        style={{ width: 240 }}
+      />
+    </span>
   );
 }

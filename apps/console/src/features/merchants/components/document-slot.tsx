@@ -1,6 +1,6 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Progress, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Flex, Progress, Typography, theme, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
@@ -33,6 +33,7 @@ interface Refusal {
 export function DocumentSlot({ applicationId, kind, required, editable, value, onChange, id }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const { token } = theme.useToken();
   const queryClient = useQueryClient();
   const remove = useDeleteDocument();
   const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
@@ -54,14 +55,16 @@ export function DocumentSlot({ applicationId, kind, required, editable, value, o
       size="small"
       id={id}
       title={
-        <Flex align="center" gap={8}>
+        // Marked like a required form item; the optional one says so.
+        <span title={t(required ? 'merchants.documents.required' : 'merchants.documents.optional')}>
+          {required && <span style={{ color: token.colorError, marginInlineEnd: 4 }}>*</span>}
           {t(`merchants.fields.documents.${kind}`)}
-          {required ? (
-            <Tag color="red">{t('merchants.documents.required')}</Tag>
-          ) : (
-            <Tag>{t('merchants.documents.optional')}</Tag>
+          {!required && (
+            <Typography.Text type="secondary" style={{ fontWeight: 'normal', marginInlineStart: 6 }}>
+              ({t('merchants.documents.optional')})
+            </Typography.Text>
           )}
-        </Flex>
+        </span>
       }
       extra={
         editable && (

@@ -91,8 +91,8 @@ export function BusinessStep() {
         <Form.Item name={p('type')} label={label(t, p('type'))} rules={[required]}>
           <Radio.Group optionType="button" buttonStyle="solid" data-testid={tid(p('type'))}>
             {businessTypes.map((v) => (
-              <Radio.Button key={v} value={v} data-testid={`${tid(p('type'))}-${v}`}>
-                {t(`merchants.options.businessType.${v}`)}
+              <Radio.Button key={v} value={v}>
+                <span data-testid={`${tid(p('type'))}-${v}`}>{t(`merchants.options.businessType.${v}`)}</span>
               </Radio.Button>
             ))}
           </Radio.Group>
@@ -254,8 +254,8 @@ export function LicenceStep() {
         <Form.Item name={tax} label={label(t, tax)} rules={[required]}>
           <Radio.Group optionType="button" buttonStyle="solid" data-testid={tid(tax)}>
             {taxpayerTypes.map((v) => (
-              <Radio.Button key={v} value={v} data-testid={`${tid(tax)}-${v}`}>
-                {t(`merchants.options.taxpayerType.${v}`)}
+              <Radio.Button key={v} value={v}>
+                <span data-testid={`${tid(tax)}-${v}`}>{t(`merchants.options.taxpayerType.${v}`)}</span>
               </Radio.Button>
             ))}
           </Radio.Group>
@@ -276,8 +276,10 @@ export function SettlementStep({ loaded }: { loaded: RefObject<ApplicationFormVi
         <Form.Item name={p('accountType')} label={label(t, p('accountType'))} rules={[required]}>
           <Radio.Group optionType="button" buttonStyle="solid" data-testid={tid(p('accountType'))}>
             {accountTypes.map((v) => (
-              <Radio.Button key={v} value={v} data-testid={`${tid(p('accountType'))}-${v}`}>
-                {t(`merchants.options.accountType.${v}`)}
+              <Radio.Button key={v} value={v}>
+                <span data-testid={`${tid(p('accountType'))}-${v}`}>
+                  {t(`merchants.options.accountType.${v}`)}
+                </span>
               </Radio.Button>
             ))}
           </Radio.Group>
@@ -453,6 +455,7 @@ export function ContactsStep({ form }: { form: FormInstance }) {
                     <Form.Item
                       name={[field.name, 'acceptance']}
                       label={t('merchants.fields.terminals.acceptance')}
+                      required
                       rules={[
                         {
                           validator: async (_, value?: string[]) => {
@@ -464,12 +467,10 @@ export function ContactsStep({ form }: { form: FormInstance }) {
                     >
                       <Checkbox.Group data-testid={tid(['terminals', index, 'acceptance'])}>
                         {acceptanceKinds.map((a) => (
-                          <Checkbox
-                            key={a}
-                            value={a}
-                            data-testid={`${tid(['terminals', index, 'acceptance'])}-${a}`}
-                          >
-                            {t(`merchants.options.acceptance.${a}`)}
+                          <Checkbox key={a} value={a}>
+                            <span data-testid={`${tid(['terminals', index, 'acceptance'])}-${a}`}>
+                              {t(`merchants.options.acceptance.${a}`)}
+                            </span>
                           </Checkbox>
                         ))}
                       </Checkbox.Group>

@@ -31,6 +31,8 @@ export interface ChecklistRow {
   field: string | null;
   latest: ApplicationCheck | null;
   earlier: ApplicationCheck[];
+  /** The system's findings on this item and field (two duplicates of one number are two findings). */
+  findings: ApplicationCheck[];
   reviewerItem: boolean;
 }
 
@@ -49,17 +51,19 @@ export function checklistRows(checks: readonly ApplicationCheck[]): ChecklistRow
         field: c.field,
         latest: c,
         earlier: [],
+        findings: c.source === 'system' ? [c] : [],
         reviewerItem: isReviewerItem(c.item),
       });
     } else {
       if (row.latest) row.earlier.push(row.latest);
       row.latest = c;
+      if (c.source === 'system') row.findings.push(c);
     }
   }
   for (const item of reviewerItems) {
     const key = `${item}|`;
     if (!rows.has(key))
-      rows.set(key, { key, item, field: null, latest: null, earlier: [], reviewerItem: true });
+      rows.set(key, { key, item, field: null, latest: null, earlier: [], findings: [], reviewerItem: true });
   }
   // System findings first (in the order the checks ran), then the reviewer's own items.
   return [...rows.values()].sort((a, b) => Number(a.reviewerItem) - Number(b.reviewerItem));
@@ -118,7 +122,8 @@ function DecisionModal({
 
   const onOk = async () => {
     if (!decision) return;
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     try {
       await decide.mutateAsync({
         id: application.id,
@@ -151,7 +156,6 @@ function DecisionModal({
       confirmLoading={decide.isPending}
       okButtonProps={{ 'data-testid': 'check-decide-submit' }}
       destroyOnHidden
-      forceRender
     >
       {decision && (
         <Form form={form} layout="vertical" initialValues={{ result: 'passed' }} preserve={false}>
@@ -172,11 +176,11 @@ function DecisionModal({
           {!override && (
             <Form.Item name="result" label={t('merchants.checks.resultLabel')} rules={[{ required: true }]}>
               <Radio.Group optionType="button" buttonStyle="solid">
-                <Radio.Button value="passed" data-testid="check-result-passed">
-                  {t('merchants.checks.pass')}
+                <Radio.Button value="passed">
+                  <span data-testid="check-result-passed">{t('merchants.checks.pass')}</span>
                 </Radio.Button>
-                <Radio.Button value="failed" data-testid="check-result-failed">
-                  {t('merchants.checks.fail')}
+                <Radio.Button value="failed">
+                  <span data-testid="check-result-failed">{t('merchants.checks.fail')}</span>
                 </Radio.Button>
               </Radio.Group>
             </Form.Item>
@@ -220,7 +224,7 @@ export function ReviewChecklist({ application, canDecide }: Props) {
     {
       title: t('merchants.checks.item'),
       dataIndex: 'item',
-      width: 180,
+      width: 150,
       render: (item: string, row) => (
         <Space size={4}>
           {row.reviewerItem && (
@@ -235,42 +239,52 @@ export function ReviewChecklist({ application, canDecide }: Props) {
     {
       title: t('merchants.checks.field'),
       dataIndex: 'field',
-      width: 170,
+      width: 140,
       render: (field: string | null) => (field ? fieldLabel(field) : '—'),
     },
     {
       title: t('merchants.checks.result'),
       key: 'result',
-      width: 100,
+      width: 84,
       render: (_, row) => <ResultTag result={effectiveResult(row)} />,
     },
     {
       title: t('merchants.checks.detail'),
       key: 'detail',
       render: (_, row) => {
-        const detail = row.latest?.detail;
-        // A reviewer's own item has no finding; its "detail" is the item's code.
-        return detail && detail !== row.item ? (
-          <Typography.Text style={{ fontSize: 13 }}>{detail}</Typography.Text>
-        ) : (
-          '—'
+        const details = [...new Set(row.findings.map((f) => f.detail))];
+        // A reviewer's own item has no finding (its decision's "detail" is the item's code).
+        if (details.length === 0) return '—';
+        return (
+          <Flex vertical>
+            {details.map((d) => (
+              <Typography.Text key={d} style={{ fontSize: 13 }}>
+                {d}
+              </Typography.Text>
+            ))}
+          </Flex>
         );
       },
     },
     {
-      title: t('merchants.checks.source'),
+      // Source, reviewer and time in one column: the detail and the comment need the width.
+      title: t('merchants.checks.sourceReviewerAt'),
       key: 'source',
-      width: 90,
+      width: 150,
       render: (_, row) =>
-        row.latest
-          ? t(`merchants.checks.sources.${row.latest.source}`, { defaultValue: row.latest.source })
-          : '—',
-    },
-    {
-      title: t('merchants.checks.reviewer'),
-      key: 'reviewer',
-      width: 100,
-      render: (_, row) => row.latest?.reviewerName ?? '—',
+        row.latest ? (
+          <Flex vertical>
+            <span data-testid="check-source">
+              {t(`merchants.checks.sources.${row.latest.source}`, { defaultValue: row.latest.source })}
+              {row.latest.reviewerName && ` · ${row.latest.reviewerName}`}
+            </span>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {formatDateTime(row.latest.at)}
+            </Typography.Text>
+          </Flex>
+        ) : (
+          '—'
+        ),
     },
     {
       title: t('merchants.checks.comment'),
@@ -278,19 +292,12 @@ export function ReviewChecklist({ application, canDecide }: Props) {
       width: 180,
       render: (_, row) => row.latest?.comment ?? '—',
     },
-    {
-      title: t('merchants.checks.at'),
-      key: 'at',
-      width: 170,
-      render: (_, row) => (row.latest ? formatDateTime(row.latest.at) : '—'),
-    },
   ];
   if (canDecide) {
     columns.push({
       title: t('merchants.checks.actions'),
       key: 'actions',
-      width: 110,
-      fixed: 'end',
+      width: 96,
       render: (_, row) => {
         if (row.reviewerItem) {
           return (
@@ -310,6 +317,7 @@ export function ReviewChecklist({ application, canDecide }: Props) {
             <Button
               size="small"
               danger
+              autoInsertSpace={false}
               onClick={() => setDecision({ row, mode: 'override' })}
               data-testid={`check-override-${row.item}`}
               data-field={row.field ?? ''}
@@ -344,7 +352,6 @@ export function ReviewChecklist({ application, canDecide }: Props) {
         columns={columns}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 1200 }}
         rowClassName={(row) => `check-row-${row.item}`}
         onRow={(row) =>
           ({
@@ -353,7 +360,8 @@ export function ReviewChecklist({ application, canDecide }: Props) {
           }) as React.HTMLAttributes<HTMLElement>
         }
         expandable={{
-          rowExpandable: (row) => row.earlier.length > 0,
+          // Only a decided row has a history worth opening (findings of one check share a row).
+          rowExpandable: (row) => row.latest?.source === 'reviewer' && row.earlier.length > 0,
           expandedRowRender: (row) => (
             <Flex vertical gap={4}>
               <Typography.Text type="secondary">{t('merchants.checks.earlier')}</Typography.Text>

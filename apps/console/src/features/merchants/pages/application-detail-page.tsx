@@ -91,9 +91,7 @@ function Detail({ application: a }: { application: ApplicationDetail }) {
   const act = useApplicationAction();
   const [commentFor, setCommentFor] = useState<'return' | 'withdraw' | null>(null);
   const [submitProblems, setSubmitProblems] = useState<{ path: string; message: string }[] | null>(null);
-  const [tab, setTab] = useState<string>(
-    a.status === 'in_review' || a.status === 'submitted' ? 'checks' : 'form',
-  );
+  const [tab, setTab] = useState<string>(a.checks.length > 0 ? 'checks' : 'form');
 
   const canReview = access.can('merchantApplication.review');
   const canEdit = access.can('merchantApplication.create') && editableStatuses.includes(a.status);
@@ -104,6 +102,9 @@ function Detail({ application: a }: { application: ApplicationDetail }) {
   const actions = a.allowedEvents
     .filter(isApplicationAction)
     .filter((event) => access.can(applicationActions[event].permission));
+  // The server leaves "complete review" out while failed checks are open; show why it cannot be done yet.
+  if (a.status === 'in_review' && canReview && !actions.includes('complete_review'))
+    actions.push('complete_review');
 
   const run = async (action: ApplicationAction, comment?: string): Promise<boolean> => {
     setSubmitProblems(null);
@@ -165,17 +166,17 @@ function Detail({ application: a }: { application: ApplicationDetail }) {
         {t(`merchants.actions.${action}`)}
       </Button>
     );
-    return blocked && undecided.length > 0 ? (
-      <Tooltip
-        key={action}
-        title={t('merchants.actions.undecided', {
-          items: undecided.map((i) => checkItemLabel(t, i)).join('、'),
-        })}
-      >
+    if (!blocked) return button;
+    const reasons = [
+      ...(openFailures > 0 ? [t('merchants.actions.openFailures', { count: openFailures })] : []),
+      ...(undecided.length > 0
+        ? [t('merchants.actions.undecided', { items: undecided.map((i) => checkItemLabel(t, i)).join('、') })]
+        : []),
+    ];
+    return (
+      <Tooltip key={action} title={reasons.join(' ')}>
         <span>{button}</span>
       </Tooltip>
-    ) : (
-      button
     );
   };
 
@@ -237,7 +238,9 @@ function Detail({ application: a }: { application: ApplicationDetail }) {
             <ul style={{ margin: 0, paddingInlineStart: 20 }}>
               {submitProblems.map((p) => (
                 <li key={`${p.path}:${p.message}`}>
-                  {fieldLabel(t, p.path)}: {p.message}
+                  {fieldLabel(t, p.path)}
+                  {t('merchants.form.colon')}
+                  {p.message}
                 </li>
               ))}
             </ul>

@@ -47,6 +47,9 @@ interface Problems {
 
 type NamePath = (string | number)[];
 
+/** The summary lists this many problems before "… and N more". */
+const maxProblemsShown = 8;
+
 const namePath = (dotted: string): NamePath =>
   dotted.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 
@@ -131,6 +134,9 @@ function StepForm({ application, documents, onReload }: StepFormProps) {
   const [problems, setProblems] = useState<Problems | null>(null);
   const [stale, setStale] = useState(false);
   const [errorSteps, setErrorSteps] = useState<ReadonlySet<number>>(new Set());
+  // Steps whose fields passed the client checks (on Next or on submit): only they show as done.
+  const [passedSteps, setPassedSteps] = useState<ReadonlySet<number>>(new Set());
+  const [showAllProblems, setShowAllProblems] = useState(false);
   // The version and form this editor last loaded or saved: a save names it, so that someone else's
   // save in between is refused instead of overwritten.
   const version = useRef(application.version);
@@ -173,6 +179,7 @@ function StepForm({ application, documents, onReload }: StepFormProps) {
 
   const showProblems = (next: Problems) => {
     setProblems(next);
+    setShowAllProblems(false);
     refreshErrorSteps();
     const first = next.items[0];
     if (first) goTo(stepOfPath(first.path), namePath(first.path));
@@ -195,10 +202,13 @@ function StepForm({ application, documents, onReload }: StepFormProps) {
   const validateAll = async (): Promise<boolean> => {
     try {
       await form.validateFields();
+      setPassedSteps(new Set(formSteps.map((_, i) => i)));
       return true;
     } catch (failure) {
       const errorFields = (failure as { errorFields?: { name: NamePath; errors: string[] }[] }).errorFields;
       if (!errorFields) throw failure;
+      const failed = new Set(errorFields.map((f) => stepOfPath(f.name.join('.'))));
+      setPassedSteps(new Set(formSteps.map((_, i) => i).filter((i) => !failed.has(i))));
       showProblems({
         source: 'client',
         items: errorFields
@@ -287,6 +297,7 @@ function StepForm({ application, documents, onReload }: StepFormProps) {
         { recursive: true },
       );
       refreshErrorSteps();
+      setPassedSteps((steps) => new Set([...steps, current]));
       goTo(Math.min(current + 1, last));
     } catch {
       refreshErrorSteps();
@@ -322,7 +333,13 @@ function StepForm({ application, documents, onReload }: StepFormProps) {
           size="small"
           items={formSteps.map((s, i) => ({
             title: stepTitle(i),
-            status: errorSteps.has(i) ? 'error' : i === current ? 'process' : i < current ? 'finish' : 'wait',
+            status: errorSteps.has(i)
+              ? 'error'
+              : i === current
+                ? 'process'
+                : passedSteps.has(i)
+                  ? 'finish'
+                  : 'wait',
             'data-testid': `app-step-${s.key}`,
           }))}
           style={{ marginBottom: 24 }}
@@ -365,15 +382,21 @@ function StepForm({ application, documents, onReload }: StepFormProps) {
                     : t('merchants.form.problemsClientHint')}
                 </Typography.Text>
                 <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
-                  {problems.items.map((p) => (
+                  {(showAllProblems ? problems.items : problems.items.slice(0, maxProblemsShown)).map((p) => (
                     <li key={`${p.path}:${p.message}`}>
                       <Typography.Link onClick={() => goTo(stepOfPath(p.path), namePath(p.path))}>
                         {stepTitle(stepOfPath(p.path))} › {fieldLabel(t, p.path)}
                       </Typography.Link>
-                      : {p.message}
+                      {t('merchants.form.colon')}
+                      {p.message}
                     </li>
                   ))}
                 </ul>
+                {!showAllProblems && problems.items.length > maxProblemsShown && (
+                  <Typography.Link onClick={() => setShowAllProblems(true)} data-testid="app-problems-more">
+                    {t('merchants.form.moreProblems', { count: problems.items.length - maxProblemsShown })}
+                  </Typography.Link>
+                )}
               </>
             }
             data-testid="app-problems"

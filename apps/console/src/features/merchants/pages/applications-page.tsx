@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Select, Table, Tooltip, Typography } from 'antd';
+import { Button, Card, Flex, Form, Input, Select, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -50,7 +50,7 @@ export function ApplicationsPage() {
     {
       title: t('merchants.list.no'),
       dataIndex: 'no',
-      width: 170,
+      width: 160,
       render: (no: string, a) => (
         <Typography.Link onClick={() => open(a)} data-testid={`app-open-${no}`}>
           {no}
@@ -60,6 +60,7 @@ export function ApplicationsPage() {
     {
       title: t('merchants.list.merchantName'),
       dataIndex: 'merchantName',
+      width: 160,
       ellipsis: true,
       render: (name: string | null) =>
         name ?? <Typography.Text type="secondary">{t('merchants.list.unnamed')}</Typography.Text>,
@@ -67,13 +68,18 @@ export function ApplicationsPage() {
     {
       title: t('merchants.list.creditCode'),
       dataIndex: 'creditCode',
-      width: 190,
-      render: (code: string | null) => (code ? <Typography.Text code>{code}</Typography.Text> : '—'),
+      width: 170,
+      render: (code: string | null) =>
+        code ? (
+          <span style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' }}>{code}</span>
+        ) : (
+          '—'
+        ),
     },
     {
       title: t('merchants.list.mcc'),
       dataIndex: 'mcc',
-      width: 90,
+      width: 64,
       render: (mcc: string | null) =>
         mcc ? (
           <Tooltip title={mccLabel(mcc)}>
@@ -83,25 +89,29 @@ export function ApplicationsPage() {
           '—'
         ),
     },
-    { title: t('merchants.list.org'), dataIndex: 'orgName', width: 150, ellipsis: true },
+    { title: t('merchants.list.org'), dataIndex: 'orgName', width: 130, ellipsis: true },
     {
       title: t('common.status'),
       dataIndex: 'status',
-      width: 110,
+      width: 136,
       render: (status: ApplicationStatus) => <ApplicationStatusTag status={status} />,
     },
-    { title: t('merchants.list.createdBy'), dataIndex: 'createdByName', width: 110, ellipsis: true },
+    { title: t('merchants.list.createdBy'), dataIndex: 'createdByName', width: 90, ellipsis: true },
     {
-      title: t('merchants.list.createdAt'),
-      dataIndex: 'createdAt',
-      width: 170,
-      render: formatDateTime,
-    },
-    {
-      title: t('merchants.list.submittedAt'),
-      dataIndex: 'submittedAt',
-      width: 170,
-      render: formatDateTime,
+      // Created and submitted in one column: the table fits a laptop screen.
+      title: t('merchants.list.createdSubmitted'),
+      key: 'times',
+      width: 180,
+      render: (_, a) => (
+        <Flex vertical>
+          <span>{formatDateTime(a.createdAt)}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {a.submittedAt
+              ? `${t('merchants.list.submittedAt')} ${formatDateTime(a.submittedAt)}`
+              : t('merchants.list.notSubmitted')}
+          </Typography.Text>
+        </Flex>
+      ),
     },
   ];
 
@@ -172,7 +182,7 @@ export function ApplicationsPage() {
           dataSource={applications.data?.items ?? []}
           loading={applications.isFetching}
           pagination={false}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1094 }}
           onRow={(a) => ({ onClick: () => open(a), style: { cursor: 'pointer' } })}
           data-testid="apps-table"
         />

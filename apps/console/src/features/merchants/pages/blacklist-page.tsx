@@ -32,7 +32,8 @@ function AddModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const kindOptions = blacklistKinds.map((k) => ({ value: k, label: t(`merchants.blacklist.kinds.${k}`) }));
 
   const onOk = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     try {
       await add.mutateAsync({ kind: values.kind, value: values.value.trim(), reason: values.reason.trim() });
       message.success(t('merchants.blacklist.added'));
