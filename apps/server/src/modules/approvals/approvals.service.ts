@@ -83,6 +83,23 @@ async function notifyStep(
   );
 }
 
+/** The steps of the request's chain that apply to it, and the request's org (in the caller's scope). */
+async function stepsAndOrgFor(ctx: ServiceContext, tx: Db, submission: ApprovalSubmission) {
+  const chain = await findChain(ctx.system, submission.type);
+  if (!chain) throw new AppError('CONFLICT', `no approval chain configured for ${submission.type}`);
+  const steps = applicableSteps(
+    chainSteps.parse(chain.steps),
+    submission.amountMinor ?? null,
+    submission.grade ?? null,
+  );
+  if (steps.length === 0) {
+    throw new AppError('CONFLICT', `approval chain ${submission.type} has no step for this request`);
+  }
+  const org = await findRequestOrg(tx, submission.orgId);
+  if (!org) throw new AppError('NOT_FOUND', 'org not found');
+  return { steps, org };
+}
+
 /** Opens an approval request in the caller's transaction; the module's change waits for the outcome. */
 export async function submitApproval(
   ctx: ServiceContext,
@@ -91,17 +108,7 @@ export async function submitApproval(
 ): Promise<string> {
   if (!handlers.has(submission.type))
     throw new Error(`no approval handler registered for ${submission.type}`);
-  const chain = await findChain(ctx.system, submission.type);
-  if (!chain) throw new AppError('CONFLICT', `no approval chain configured for ${submission.type}`);
-  const steps = applicableSteps(
-    chainSteps.parse(chain.steps),
-    submission.amountMinor ?? null,
-    submission.grade ?? null,
-  );
-  if (steps.length === 0)
-    throw new AppError('CONFLICT', `approval chain ${submission.type} has no step for this request`);
-  const org = await findRequestOrg(tx, submission.orgId);
-  if (!org) throw new AppError('NOT_FOUND', 'org not found');
+  const { steps, org } = await stepsAndOrgFor(ctx, tx, submission);
   const open = await findOpenRequest(tx, submission.type, submission.objectType, submission.objectId);
   if (open) throw new AppError('CONFLICT', 'an approval request for this is already open');
   const id = await insertPendingRequest(tx, {
@@ -146,17 +153,7 @@ export async function resubmitApprovalFor(
 ): Promise<string> {
   const open = await findOpenRequest(tx, submission.type, submission.objectType, submission.objectId);
   if (open?.status !== 'returned') throw new AppError('CONFLICT', 'no returned approval request to resubmit');
-  const chain = await findChain(ctx.system, submission.type);
-  if (!chain) throw new AppError('CONFLICT', `no approval chain configured for ${submission.type}`);
-  const steps = applicableSteps(
-    chainSteps.parse(chain.steps),
-    submission.amountMinor ?? null,
-    submission.grade ?? null,
-  );
-  if (steps.length === 0)
-    throw new AppError('CONFLICT', `approval chain ${submission.type} has no step for this request`);
-  const org = await findRequestOrg(tx, submission.orgId);
-  if (!org) throw new AppError('NOT_FOUND', 'org not found');
+  const { steps, org } = await stepsAndOrgFor(ctx, tx, submission);
   const restarted = await restartRequest(tx, open.id, open.version, {
     steps,
     payload: submission.payload,
