@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SessionResponse } from '@posops/contracts';
-import { AppError, type Clock } from '@posops/kernel';
+import { AppError, type Clock, openText, sealText } from '@posops/kernel';
 import * as OTPAuth from 'otpauth';
 import type { AppConfig } from '../../platform/config';
 import type { Db } from '../../platform/db/database';
@@ -74,6 +74,11 @@ const TOTP_PERIOD_MS = 30_000;
  * Checks a TOTP code (±1 step for clock drift) and accepts each time step once: a code seen on the wire
  * cannot be replayed, even within its 90-second window.
  */
+/** TOTP secrets are kept sealed with SECRET_KEY (decision 0009); a database dump does not yield them. */
+function openTotpSecret(secretKey: string, stored: string): string {
+  return stored.startsWith('v1.') ? openText(secretKey, stored) : stored;
+}
+
 async function acceptTotp(
   db: Db,
   userId: string,
@@ -172,7 +177,8 @@ export async function login(
       await history(false, 'totp_required');
       throw new AppError('TOTP_REQUIRED', 'enter the 6-digit code of your authenticator app');
     }
-    if (!(await acceptTotp(db, user.id, user.username, user.totp_secret, input.totp))) {
+    const secret = openTotpSecret(deps.config.SECRET_KEY, user.totp_secret);
+    if (!(await acceptTotp(db, user.id, user.username, secret, input.totp))) {
       await registerFailure(deps, user.id, user.username, now);
       await history(false, 'totp_invalid');
       throw new AppError('TOTP_INVALID', 'the authenticator code is wrong or expired');
@@ -294,7 +300,7 @@ export async function setupTotp(ctx: ServiceContext) {
   if (user.totp_enabled) throw new AppError('CONFLICT', 'two-factor authentication is already enabled');
   const secret = new OTPAuth.Secret({ size: 20 }).base32;
   await ctx.db.transaction().execute(async (tx) => {
-    await storeTotpSecret(tx, user.id, secret);
+    await storeTotpSecret(tx, user.id, sealText(ctx.config.SECRET_KEY, secret));
     await recordAudit(tx, originOf(ctx), {
       action: 'user.totp.setup',
       objectType: 'user',
@@ -307,7 +313,8 @@ export async function setupTotp(ctx: ServiceContext) {
 export async function enableTotp(ctx: ServiceContext, code: string) {
   const user = await findUserById(ctx.db, ctx.actor.userId);
   if (!user?.totp_secret) throw new AppError('CONFLICT', 'start the set-up first');
-  if (!(await acceptTotp(ctx.db, user.id, user.username, user.totp_secret, code))) {
+  const secret = openTotpSecret(ctx.config.SECRET_KEY, user.totp_secret);
+  if (!(await acceptTotp(ctx.db, user.id, user.username, secret, code))) {
     throw new AppError('TOTP_INVALID', 'the authenticator code is wrong or expired', { code: 'wrong code' });
   }
   await ctx.db.transaction().execute(async (tx) => {

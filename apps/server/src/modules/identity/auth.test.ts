@@ -355,6 +355,16 @@ describe('two-factor authentication for privileged roles', () => {
     const setup = await client.post('/api/auth/totp/setup');
     expect(setup.status).toBe(200);
     secret = setup.body.secret;
+    // Kept sealed: the database never holds the secret in clear.
+    const stored = (
+      await app.db
+        .selectFrom('users')
+        .select('totp_secret')
+        .where('username', '=', username)
+        .executeTakeFirstOrThrow()
+    ).totp_secret;
+    expect(stored).toMatch(/^v1\./);
+    expect(stored).not.toContain(secret);
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(setup.body.otpauthUrl).toContain(`secret=${secret}`);
     const wrongCode = String((Number(currentTotp(username, secret)) + 500_000) % 1_000_000).padStart(6, '0');
