@@ -34,6 +34,8 @@ beforeAll(async () => {
       body: { 'zh-CN': `内容${n}`, 'en-US': `Body ${n}` },
       link: `/notes/${n}`,
     });
+    // Times are kept to the millisecond: let each note have its own, so "newest first" is one order.
+    await new Promise((resolve) => setTimeout(resolve, 3));
   }
   await notifyUsers(app.db, [riskId], {
     kind: 'test.note',
