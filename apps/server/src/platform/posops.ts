@@ -20,6 +20,7 @@ import {
   blacklistRoutes,
   contractRoutes,
   merchantRoutes,
+  portalRoutes,
   referenceRoutes,
   seedDemoMerchants,
 } from '../modules/merchants';
@@ -106,6 +107,7 @@ export async function createPosOps(
         merchantRoutes(deps),
         ratePlanRoutes(deps),
         contractRoutes({ ...deps, storage }),
+        portalRoutes({ ...deps, storage }),
       ],
     });
     const jobs: ScheduledJob[] = [

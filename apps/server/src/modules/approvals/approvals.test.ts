@@ -383,6 +383,7 @@ async function contextFor(username: string): Promise<ServiceContext> {
       mustChangePassword: false,
       totpSetupRequired: false,
       locale: 'en-US',
+      merchantId: null,
     },
     ip: '127.0.0.1',
     requestId: 'approvals-test',

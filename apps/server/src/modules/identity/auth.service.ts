@@ -250,6 +250,7 @@ export async function lookupSession(deps: AuthDeps, token: string): Promise<Sess
     mustChangePassword: s.must_change_password,
     totpSetupRequired: required,
     locale: s.locale,
+    merchantId: s.merchant_id,
   };
   return { ok: true, actor };
 }

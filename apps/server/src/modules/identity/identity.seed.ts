@@ -174,6 +174,7 @@ export async function contextForUser(
       mustChangePassword: false,
       totpSetupRequired: false,
       locale: 'zh-CN',
+      merchantId: null,
     },
     ip: null,
     requestId: null,

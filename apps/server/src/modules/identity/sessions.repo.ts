@@ -49,6 +49,7 @@ export function sessionWithUser(db: Db, id: string) {
       'u.totp_enabled',
       'u.is_demo',
       'u.locale',
+      'u.merchant_id',
       // Permissions and privilege as of now, in the same round trip: a revoked role takes effect at once.
       sql<string[]>`coalesce((SELECT array_agg(DISTINCT rp.permission) FROM user_roles ur
         JOIN role_permissions rp ON rp.role_id = ur.role_id WHERE ur.user_id = u.id), '{}')`.as(

@@ -108,6 +108,30 @@ describe('go-live (开通)', () => {
     expect(changed.status).toBe(200);
     expect((await portal.get('/api/merchants')).status).toBe(403);
     expect((await portal.get('/api/users')).status).toBe(403);
+    // 商户自助: its own merchant, terminals and contract — and nothing of anyone else.
+    const mine = await portal.get('/api/portal/merchant');
+    expect(mine.status).toBe(200);
+    expect(mine.body).toMatchObject({
+      mid: live.mid,
+      name: '北京门户测试商店',
+      status: 'onboarding',
+      terminals: [],
+    });
+    expect(mine.body.contract).toMatchObject({ status: 'signed' });
+    const pdf = await fetch(`${app.baseUrl}/api/portal/contract.pdf`, {
+      headers: { cookie: portal.cookie! },
+    });
+    expect(pdf.status).toBe(200);
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    const others = await app.db.selectFrom('merchants').select('id').where('mid', '<>', live.mid).execute();
+    expect(others.length).toBeGreaterThan(0);
+    for (const other of others) expect((await portal.get(`/api/merchants/${other.id}`)).status).toBe(403);
+    // Staff have no portal: it answers for merchant logins only.
+    expect((await backoffice.get('/api/portal/merchant')).status).toBe(403);
   });
 
   it('undoes every step done when a later step fails, leaving the application as it was', async () => {
@@ -134,6 +158,7 @@ describe('go-live (开通)', () => {
           mustChangePassword: false,
           totpSetupRequired: false,
           locale: 'zh-CN',
+          merchantId: null,
         },
         ip: '127.0.0.1',
         id: 'test',

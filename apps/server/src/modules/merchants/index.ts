@@ -8,4 +8,5 @@ export { blacklistRoutes } from './blacklist.routes';
 export { contractRoutes } from './contract.routes';
 export { seedDemoMerchants } from './merchants.demo';
 export { merchantRoutes } from './merchants.routes';
+export { portalRoutes } from './portal.routes';
 export { referenceRoutes } from './reference.routes';

@@ -16,6 +16,8 @@ export interface Actor {
   mustChangePassword: boolean;
   totpSetupRequired: boolean;
   locale: 'zh-CN' | 'en-US';
+  /** A merchant portal login: the one merchant it acts for. Staff: null. */
+  merchantId: string | null;
 }
 
 /**
