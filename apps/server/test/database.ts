@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { createDatabaseSql } from '../src/platform/db/database-url';
 
 export interface TestDatabase {
   /** Connection string of the new, empty database. */
@@ -25,7 +26,7 @@ async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `posops_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin((c) => c.query(`create database ${pg.escapeIdentifier(name)}`));
+  await withAdmin((c) => c.query(createDatabaseSql(pg.escapeIdentifier(name))));
   const url = new URL(inject('adminDatabaseUrl'));
   url.pathname = `/${name}`;
   let dropped: Promise<void> | undefined;

@@ -21,7 +21,10 @@ import type {
   auditQuery,
   changePasswordBody,
   checkResult,
+  contractStatus,
+  contractTerms,
   createApplicationBody,
+  createContractBody,
   createOrgBody,
   createRoleBody,
   createUserBody,
@@ -31,14 +34,17 @@ import type {
   grantRoleResponse,
   loginBody,
   loginHistoryEntry,
+  merchantContract,
   notification,
   org,
   orgKind,
+  ratePlan,
   recordReviewBody,
   reviewItem,
   reviewItemBody,
   reviewQuery,
   role,
+  signContractBody,
   totpSetupResponse,
   updateApplicationBody,
   updateChainBody,
@@ -175,4 +181,85 @@ export interface AddBlacklistBody {
   kind: BlacklistKind;
   value: string;
   reason: string;
+}
+
+// ── contracts (签约) and rate plans (费率) ──────────────────────────────────────────────────
+export type RatePlan = z.infer<typeof ratePlan>;
+export type MerchantContract = z.infer<typeof merchantContract>;
+export type ContractStatus = z.infer<typeof contractStatus>;
+export type ContractTerms = z.infer<typeof contractTerms>;
+export type CreateContractBody = z.input<typeof createContractBody>;
+export type SignContractBody = z.infer<typeof signContractBody>;
+
+// ── go-live (开通), merchants (商户), work orders, trainings ───────────────────────────────────
+/** POST /api/merchant-applications/:id/go-live: the first portal password is shown once. */
+export interface GoLiveResult {
+  merchantId: string;
+  mid: string;
+  /** Numbers of the installation work orders raised. */
+  workOrders: string[];
+  portalLogin: { username: string; initialPassword: string };
+}
+
+export type MerchantStatus = 'onboarding' | 'active' | 'suspended' | 'frozen' | 'closed';
+
+export interface Merchant {
+  id: string;
+  mid: string;
+  name: string;
+  shortName: string;
+  mcc: string;
+  creditCode: string;
+  status: MerchantStatus;
+  riskGrade: 'A' | 'B' | 'C' | 'D';
+  singleLimitMinor: string;
+  dailyLimitMinor: string;
+  monthlyLimitMinor: string;
+  inspectionMonths: number;
+  orgId: string;
+  applicationId: string | null;
+  createdAt: string;
+  activatedAt: string | null;
+}
+
+export interface MerchantListQuery {
+  q?: string | undefined;
+  status?: MerchantStatus | undefined;
+  cursor?: string | undefined;
+  limit?: number;
+}
+
+export type WorkOrderKind = 'install' | 'inspection' | 'repair' | 'relocation' | 'retrieval';
+export type WorkOrderStatus = 'open' | 'completed' | 'cancelled';
+
+export interface WorkOrder {
+  id: string;
+  no: string;
+  kind: WorkOrderKind;
+  status: WorkOrderStatus;
+  terminalModel: string | null;
+  serialNo: string | null;
+  createdAt: string;
+  completedAt: string | null;
+}
+
+export interface Training {
+  id: string;
+  trainerName: string;
+  trainedAt: string;
+  topics: string[];
+  attendees: string;
+}
+
+export interface MerchantDetail extends Merchant {
+  workOrders: WorkOrder[];
+  trainings: Training[];
+}
+
+export interface RecordTrainingBody {
+  trainerName: string;
+  /** ISO date-time with offset, e.g. 2026-11-25T10:00:00+08:00. */
+  trainedAt: string;
+  topics: string[];
+  attendees: string;
 }

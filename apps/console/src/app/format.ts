@@ -80,3 +80,8 @@ export function formatAmount(minorUnits: string | bigint, currency = 'CNY'): str
 export function formatNumber(value: number | bigint): string {
   return new Intl.NumberFormat(currentLocale()).format(value);
 }
+
+/** Now as a picker value: the business wall-clock time (Asia/Shanghai), whatever the browser's zone; see pickerToIso. */
+export function pickerNow(): dayjs.Dayjs {
+  return dayjs(dayjs().tz(displayTimeZone).format('YYYY-MM-DDTHH:mm:00'));
+}

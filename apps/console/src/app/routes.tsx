@@ -7,6 +7,7 @@ import {
   HomeOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  ShopFilled,
   ShopOutlined,
   SolutionOutlined,
   StopOutlined,
@@ -94,6 +95,30 @@ export const pageRoutes: readonly PageRoute[] = [
     page: page(
       () => import('../features/merchants/pages/application-detail-page'),
       (m) => m.ApplicationDetailPage,
+    ),
+  },
+  {
+    key: 'merchants',
+    path: '/merchants',
+    labelKey: 'menu.merchantList',
+    icon: <ShopFilled />,
+    permission: 'merchant.read',
+    group: 'merchants',
+    page: page(
+      () => import('../features/merchants/pages/merchants-page'),
+      (m) => m.MerchantsPage,
+    ),
+  },
+  {
+    key: 'merchant',
+    path: '/merchants/:id',
+    labelKey: 'menu.merchantDetail',
+    permission: 'merchant.read',
+    group: 'merchants',
+    hideInMenu: true,
+    page: page(
+      () => import('../features/merchants/pages/merchant-detail-page'),
+      (m) => m.MerchantDetailPage,
     ),
   },
   {

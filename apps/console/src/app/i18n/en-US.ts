@@ -58,6 +58,8 @@ export const commonEnUS: LocaleShape<typeof commonZhCN> = {
     applications: 'Applications',
     applicationDetail: 'Application',
     applicationEdit: 'Application form',
+    merchantList: 'Merchants',
+    merchantDetail: 'Merchant',
     risk: 'Risk',
     blacklist: 'Blacklist',
   },

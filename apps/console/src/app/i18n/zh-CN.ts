@@ -55,6 +55,8 @@ export const commonZhCN = {
     applications: '进件申请',
     applicationDetail: '申请详情',
     applicationEdit: '填写进件申请',
+    merchantList: '商户',
+    merchantDetail: '商户详情',
     risk: '风险管理',
     blacklist: '黑名单',
   },

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { http, type Page, upload } from '../../api/client';
+import { ApiError, http, type Page, upload } from '../../api/client';
 import type {
   AddBlacklistBody,
   ApplicationDetail,
@@ -8,10 +8,19 @@ import type {
   BlacklistEntry,
   BlacklistQuery,
   CreateApplicationBody,
+  CreateContractBody,
   Division,
   DocumentMeta,
+  GoLiveResult,
   MccReference,
+  Merchant,
+  MerchantContract,
+  MerchantDetail,
+  MerchantListQuery,
+  RatePlan,
+  RecordTrainingBody,
   ReviewItemBody,
+  SignContractBody,
   UpdateApplicationBody,
 } from '../../api/types';
 import { type ApplicationAction, applicationActions, DOCUMENT_OWNER } from './model';
@@ -215,5 +224,158 @@ export function useRemoveFromBlacklist() {
     mutationFn: ({ id, reason }: { id: string; reason: string }) =>
       http.delete<void>(`/api/blacklist/${id}?reason=${encodeURIComponent(reason)}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: blacklistKeys.all }),
+  });
+}
+
+// ── contract (签约) and rate plans ─────────────────────────────────────────────────────────────
+
+export const contractKeys = {
+  ofApplication: (applicationId: string) => ['merchant-contracts', applicationId] as const,
+};
+
+export const ratePlanKeys = {
+  list: (mcc: string | null | undefined) => ['rate-plans', mcc ?? null] as const,
+};
+
+export function contractPdfUrl(applicationId: string): string {
+  return `/api/merchant-applications/${applicationId}/contract.pdf`;
+}
+
+/** The contract of an application; null while none has been generated (404). */
+export function useContract(applicationId: string, enabled = true) {
+  return useQuery({
+    queryKey: contractKeys.ofApplication(applicationId),
+    queryFn: async ({ signal }) => {
+      try {
+        return await http.get<MerchantContract>(
+          `/api/merchant-applications/${applicationId}/contract`,
+          undefined,
+          signal,
+        );
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+    enabled,
+    retry: false,
+  });
+}
+
+/** Active rate plans that fit the application's MCC (all active plans when it has none). */
+export function useRatePlans(mcc: string | null | undefined, enabled = true) {
+  return useQuery({
+    queryKey: ratePlanKeys.list(mcc),
+    queryFn: async ({ signal }) =>
+      (await http.get<{ items: RatePlan[] }>('/api/rate-plans', mcc ? { mcc } : undefined, signal)).items,
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Generate (or, before signing, regenerate) and sign both answer the contract; signing moves the application. */
+function useContractMutation<V>(fn: (vars: V) => Promise<MerchantContract>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (contract) => {
+      queryClient.setQueryData(contractKeys.ofApplication(contract.applicationId), contract);
+      void queryClient.invalidateQueries({ queryKey: applicationKeys.detail(contract.applicationId) });
+      void queryClient.invalidateQueries({ queryKey: [...applicationKeys.all, 'list'] });
+    },
+  });
+}
+
+export function useGenerateContract() {
+  return useContractMutation(({ applicationId, body }: { applicationId: string; body: CreateContractBody }) =>
+    http.post<MerchantContract>(`/api/merchant-applications/${applicationId}/contract`, body),
+  );
+}
+
+export function useSignContract() {
+  return useContractMutation(({ applicationId, body }: { applicationId: string; body: SignContractBody }) =>
+    http.post<MerchantContract>(`/api/merchant-applications/${applicationId}/contract/sign`, body),
+  );
+}
+
+// ── go-live (开通) and merchants ──────────────────────────────────────────────────────────────
+
+export const merchantKeys = {
+  all: ['merchants'] as const,
+  list: (query: MerchantListQuery) => ['merchants', 'list', query] as const,
+  detail: (id: string) => ['merchants', 'detail', id] as const,
+};
+
+export function useGoLive() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (applicationId: string) =>
+      http.post<GoLiveResult>(`/api/merchant-applications/${applicationId}/go-live`, {}),
+    onSuccess: (_result, applicationId) => {
+      void queryClient.invalidateQueries({ queryKey: applicationKeys.detail(applicationId) });
+      void queryClient.invalidateQueries({ queryKey: [...applicationKeys.all, 'list'] });
+      void queryClient.invalidateQueries({ queryKey: merchantKeys.all });
+    },
+  });
+}
+
+export function useMerchants(query: MerchantListQuery) {
+  return useQuery({
+    queryKey: merchantKeys.list(query),
+    queryFn: ({ signal }) => http.get<Page<Merchant>>('/api/merchants', { ...query }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMerchant(id: string | undefined) {
+  return useQuery({
+    queryKey: merchantKeys.detail(id ?? ''),
+    queryFn: ({ signal }) => http.get<MerchantDetail>(`/api/merchants/${id}`, undefined, signal),
+    enabled: Boolean(id),
+    retry: false,
+  });
+}
+
+/** Completing an installation and recording a training both answer the merchant (maybe now active). */
+function useMerchantMutation<V>(fn: (vars: V) => Promise<MerchantDetail>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (merchant) => {
+      queryClient.setQueryData(merchantKeys.detail(merchant.id), merchant);
+      void queryClient.invalidateQueries({ queryKey: [...merchantKeys.all, 'list'] });
+      void queryClient.invalidateQueries({ queryKey: applicationKeys.all });
+    },
+  });
+}
+
+export function useCompleteWorkOrder() {
+  return useMerchantMutation(({ id, serialNo }: { id: string; serialNo: string }) =>
+    http.post<MerchantDetail>(`/api/work-orders/${id}/complete`, { serialNo }),
+  );
+}
+
+export function useRecordTraining() {
+  return useMerchantMutation(({ merchantId, body }: { merchantId: string; body: RecordTrainingBody }) =>
+    http.post<MerchantDetail>(`/api/merchants/${merchantId}/trainings`, body),
+  );
+}
+
+/**
+ * The merchant an application went live as, if any: found by its credit code among the merchants the
+ * user can see (the list has no application filter). null: none yet.
+ */
+export function useMerchantOfApplication(
+  application: { id: string; creditCode: string | null },
+  enabled = true,
+) {
+  const creditCode = application.creditCode ?? '';
+  return useQuery({
+    queryKey: [...merchantKeys.all, 'of-application', application.id] as const,
+    queryFn: async ({ signal }) => {
+      const page = await http.get<Page<Merchant>>('/api/merchants', { q: creditCode, limit: 20 }, signal);
+      return page.items.find((m) => m.applicationId === application.id) ?? null;
+    },
+    enabled: enabled && creditCode !== '',
   });
 }

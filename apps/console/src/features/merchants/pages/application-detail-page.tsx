@@ -3,8 +3,10 @@ import {
   CheckOutlined,
   EditOutlined,
   FileSearchOutlined,
+  RocketOutlined,
   RollbackOutlined,
   SendOutlined,
+  ShopOutlined,
   StopOutlined,
 } from '@ant-design/icons';
 import {
@@ -26,18 +28,20 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../api/client';
-import type { ApplicationDetail } from '../../../api/types';
+import type { ApplicationDetail, ApplicationStatus, GoLiveResult } from '../../../api/types';
 import { useAccess } from '../../../app/access';
 import { PageHeader } from '../../../app/components/page-header';
 import { errorText } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
-import { useApplication, useApplicationAction } from '../api';
+import { useApplication, useApplicationAction, useGoLive, useMerchantOfApplication } from '../api';
 import { ApplicationFormViewer } from '../components/application-form-view';
 import { ApplicationHistory } from '../components/application-history';
 import { ApplicationStatusTag } from '../components/application-status-tag';
 import { AssessmentCard } from '../components/assessment-card';
 import { CommentModal } from '../components/comment-modal';
+import { ContractPanel } from '../components/contract-panel';
 import { DocumentsView } from '../components/documents-view';
+import { GoLiveModal } from '../components/go-live-modal';
 import {
   checklistRows,
   effectiveResult,
@@ -57,6 +61,9 @@ const actionIcons: Record<ApplicationAction, ReactNode> = {
   request_approval: <AuditOutlined />,
   withdraw: <StopOutlined />,
 };
+
+/** Statuses in which the application has (or is about to get) a contract. */
+const contractStatuses: readonly ApplicationStatus[] = ['approved', 'contracted', 'active'];
 
 /** 申请详情: the application read-only, its documents, the review checklist, actions and history. */
 export function ApplicationDetailPage() {
@@ -91,7 +98,35 @@ function Detail({ application: a }: { application: ApplicationDetail }) {
   const act = useApplicationAction();
   const [commentFor, setCommentFor] = useState<'return' | 'withdraw' | null>(null);
   const [submitProblems, setSubmitProblems] = useState<{ path: string; message: string }[] | null>(null);
-  const [tab, setTab] = useState<string>(a.checks.length > 0 ? 'checks' : 'form');
+  const showContract = contractStatuses.includes(a.status) && access.can('contract.read');
+  const [tab, setTab] = useState<string>(
+    a.status === 'approved' && showContract ? 'contract' : a.checks.length > 0 ? 'checks' : 'form',
+  );
+  const goLive = useGoLive();
+  const [goLiveResult, setGoLiveResult] = useState<GoLiveResult | null>(null);
+  const merchant = useMerchantOfApplication(
+    a,
+    (a.status === 'contracted' || a.status === 'active') && access.can('merchant.read'),
+  );
+  const liveMerchant = merchant.data ?? null;
+  // Once gone live the application stays contracted until the merchant activates: offer the merchant instead.
+  const canGoLive =
+    a.status === 'contracted' && access.can('merchant.goLive') && !merchant.isPending && !liveMerchant;
+
+  const onGoLive = () => {
+    modal.confirm({
+      title: t('merchants.goLive.confirmTitle'),
+      content: t('merchants.goLive.confirm'),
+      okButtonProps: { 'data-testid': 'golive-confirm' },
+      onOk: async () => {
+        try {
+          setGoLiveResult(await goLive.mutateAsync(a.id));
+        } catch (error) {
+          message.error(errorText(t, error));
+        }
+      },
+    });
+  };
 
   const canReview = access.can('merchantApplication.review');
   const canEdit = access.can('merchantApplication.create') && editableStatuses.includes(a.status);
@@ -204,6 +239,26 @@ function Detail({ application: a }: { application: ApplicationDetail }) {
               </Button>
             )}
             {actions.map(actionButton)}
+            {liveMerchant && (
+              <Button
+                icon={<ShopOutlined />}
+                onClick={() => navigate(`/merchants/${liveMerchant.id}`)}
+                data-testid="app-merchant-link"
+              >
+                {t('merchants.goLive.viewMerchant')} {liveMerchant.mid}
+              </Button>
+            )}
+            {canGoLive && (
+              <Button
+                type="primary"
+                icon={<RocketOutlined />}
+                loading={goLive.isPending}
+                onClick={onGoLive}
+                data-testid="app-go-live"
+              >
+                {t('merchants.goLive.action')}
+              </Button>
+            )}
           </Space>
         }
       />
@@ -287,6 +342,15 @@ function Detail({ application: a }: { application: ApplicationDetail }) {
                 </Flex>
               ),
             },
+            ...(showContract
+              ? [
+                  {
+                    key: 'contract',
+                    label: t('merchants.contract.tab'),
+                    children: <ContractPanel application={a} />,
+                  },
+                ]
+              : []),
             {
               key: 'history',
               label: t('merchants.detail.tabs.history'),
@@ -305,6 +369,7 @@ function Detail({ application: a }: { application: ApplicationDetail }) {
         onOk={(comment) => (commentFor ? run(commentFor, comment) : false)}
         onCancel={() => setCommentFor(null)}
       />
+      <GoLiveModal result={goLiveResult} onClose={() => setGoLiveResult(null)} />
     </>
   );
 }
