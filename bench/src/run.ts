@@ -3,12 +3,14 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { apiBench } from './api';
 import { consoleBench } from './console';
+import { merchantSearchBench } from './merchant-search';
 import { startupBench } from './startup';
 
 const benches: Record<string, () => Promise<object[]>> = {
   startup: startupBench,
   api: apiBench,
   console: consoleBench,
+  'merchant-search': merchantSearchBench,
 };
 
 mkdirSync(path.resolve(import.meta.dirname, '../../.test-data'), { recursive: true });

@@ -48,6 +48,7 @@ export async function startServer() {
   const secondsToHealthy = (performance.now() - started) / 1000;
   return {
     baseUrl,
+    dataDir,
     secondsToHealthy,
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));

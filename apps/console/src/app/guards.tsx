@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
 import type { Permission } from '../api/types';
-import { useAccess } from './access';
+import { type Access, useAccess } from './access';
 import { pendingAccountStep, useSession } from './session';
 
 export function FullPageSpin() {
@@ -32,13 +32,18 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 
 export function RequirePermission({
   permission,
+  redirect,
   children,
 }: {
   permission?: Permission;
+  /** Where this user should be instead, if anywhere (checked before the permission). */
+  redirect?: (access: Access) => string | undefined;
   children: ReactNode;
 }) {
   const access = useAccess();
   const { t } = useTranslation();
+  const elsewhere = redirect?.(access);
+  if (elsewhere) return <Navigate to={elsewhere} replace />;
   if (!access.can(permission)) {
     return (
       <Result

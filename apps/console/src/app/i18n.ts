@@ -18,6 +18,8 @@ import { orgsEnUS } from '../features/orgs/i18n/en-US';
 import { orgsZhCN } from '../features/orgs/i18n/zh-CN';
 import { reviewEnUS } from '../features/permission-review/i18n/en-US';
 import { reviewZhCN } from '../features/permission-review/i18n/zh-CN';
+import { portalEnUS } from '../features/portal/i18n/en-US';
+import { portalZhCN } from '../features/portal/i18n/zh-CN';
 import { rolesEnUS } from '../features/roles/i18n/en-US';
 import { rolesZhCN } from '../features/roles/i18n/zh-CN';
 import { usersEnUS } from '../features/users/i18n/en-US';
@@ -44,6 +46,7 @@ const resources = {
       audit: auditZhCN,
       approvals: approvalsZhCN,
       merchants: merchantsZhCN,
+      portal: portalZhCN,
     },
   },
   'en-US': {
@@ -59,6 +62,7 @@ const resources = {
       audit: auditEnUS,
       approvals: approvalsEnUS,
       merchants: merchantsEnUS,
+      portal: portalEnUS,
     },
   },
 };

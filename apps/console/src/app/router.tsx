@@ -53,7 +53,7 @@ export function createAppRouter() {
         ...pageRoutes.map((route) => ({
           path: route.path,
           element: (
-            <RequirePermission permission={route.permission}>
+            <RequirePermission permission={route.permission} redirect={route.redirect}>
               <route.page />
             </RequirePermission>
           ),

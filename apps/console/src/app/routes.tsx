@@ -5,6 +5,7 @@ import {
   ClusterOutlined,
   FileAddOutlined,
   HomeOutlined,
+  IdcardOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   ShopFilled,
@@ -16,6 +17,7 @@ import {
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { Permission } from '../api/types';
+import type { Access } from './access';
 
 /** One page of the console: its route, its menu entry and the permission that opens both. */
 export interface PageRoute {
@@ -28,6 +30,8 @@ export interface PageRoute {
   /** Menu group it sits under; none = top level. */
   group?: MenuGroupKey;
   hideInMenu?: boolean;
+  /** Sends the user elsewhere instead of showing the page (e.g. a merchant portal login away from the staff home). */
+  redirect?: (access: Access) => string | undefined;
   page: LazyExoticComponent<ComponentType>;
 }
 
@@ -45,6 +49,21 @@ export const menuGroups: readonly MenuGroup[] = [
   { key: 'system', labelKey: 'menu.system', icon: <SettingOutlined /> },
 ];
 
+/** The merchant portal (商户自助) landing page and the permission that opens it. */
+export const portalPath = '/portal';
+const portalPermission: Permission = 'portal.read';
+
+/**
+ * A merchant portal login: it may open the portal but no staff page (the staff home's data —
+ * approvals and the other staff shortcuts — is not for it), so its home is the portal.
+ */
+export function isPortalOnly(access: Access): boolean {
+  return (
+    access.can(portalPermission) &&
+    !pageRoutes.some((r) => r.permission && r.permission !== portalPermission && access.can(r.permission))
+  );
+}
+
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
   return lazy(async () => ({ default: pick(await load()) }));
 }
@@ -56,9 +75,21 @@ export const pageRoutes: readonly PageRoute[] = [
     path: '/',
     labelKey: 'menu.home',
     icon: <HomeOutlined />,
+    redirect: (access) => (isPortalOnly(access) ? portalPath : undefined),
     page: page(
       () => import('../features/home/pages/home-page'),
       (m) => m.HomePage,
+    ),
+  },
+  {
+    key: 'portal',
+    path: portalPath,
+    labelKey: 'menu.portal',
+    icon: <IdcardOutlined />,
+    permission: portalPermission,
+    page: page(
+      () => import('../features/portal/pages/portal-page'),
+      (m) => m.PortalPage,
     ),
   },
   {

@@ -62,6 +62,7 @@ export const commonEnUS: LocaleShape<typeof commonZhCN> = {
     merchantDetail: 'Merchant',
     risk: 'Risk',
     blacklist: 'Blacklist',
+    portal: 'My merchant',
   },
   header: {
     logout: 'Log out',

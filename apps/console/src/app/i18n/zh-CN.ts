@@ -59,6 +59,7 @@ export const commonZhCN = {
     merchantDetail: '商户详情',
     risk: '风险管理',
     blacklist: '黑名单',
+    portal: '我的商户',
   },
   header: {
     logout: '退出登录',

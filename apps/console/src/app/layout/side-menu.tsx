@@ -22,7 +22,9 @@ export function SideMenu({ collapsed }: { collapsed: boolean }) {
   const current = matchRoute(location.pathname);
 
   const items = useMemo(() => {
-    const visible = pageRoutes.filter((r) => !r.hideInMenu && access.can(r.permission));
+    const visible = pageRoutes.filter(
+      (r) => !r.hideInMenu && access.can(r.permission) && !r.redirect?.(access),
+    );
     const entry = (r: PageRoute): MenuItem => ({
       key: r.key,
       icon: r.icon,

@@ -1,0 +1,31 @@
+import type { LocaleShape } from '../../../app/i18n/types';
+import type { portalZhCN } from './zh-CN';
+
+export const portalEnUS: LocaleShape<typeof portalZhCN> = {
+  title: 'My merchant',
+  profile: 'Merchant profile',
+  mid: 'Merchant ID (MID)',
+  name: 'Merchant name',
+  shortName: 'Short name',
+  mcc: 'Business category (MCC)',
+  status: 'Status',
+  activatedAt: 'Activated at',
+  limits: 'Transaction limits',
+  singleLimit: 'Per transaction',
+  dailyLimit: 'Daily total',
+  monthlyLimit: 'Monthly total',
+  terminals: 'Installed terminals',
+  terminalModel: 'Model',
+  serialNo: 'Serial number',
+  installedAt: 'Installed at',
+  noTerminals: 'No terminals installed yet',
+  contract: 'Merchant contract',
+  contractNo: 'Contract no.',
+  contractStatus: 'Contract status',
+  effectiveDate: 'Effective date',
+  signedAt: 'Signed at',
+  noContract: 'No contract yet',
+  viewContract: 'View contract',
+  openInNewTab: 'Open in a new tab',
+  loadFailed: 'Could not load your merchant',
+};

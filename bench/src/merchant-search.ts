@@ -1,0 +1,108 @@
+/**
+ * Merchant search over 100,000 merchants: GET /api/merchants?q=… (fuzzy Chinese name, MID, credit code)
+ * as a branch user, p50/p95/p99 of sequential requests against the real server on the embedded database.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { startServer } from './server';
+
+const MERCHANTS = Number(process.env.BENCH_MERCHANTS ?? 100_000);
+const QUERIES = 400;
+
+const names = [
+  '面馆',
+  '便利店',
+  '鲜花坊',
+  '文具',
+  '咖啡',
+  '珠宝',
+  '健身',
+  '洗衣',
+  '维修',
+  '书屋',
+  '水果',
+  '五金',
+  '药房',
+  '烘焙',
+  '火锅',
+];
+const places = ['朝阳', '海淀', '东城', '西城', '丰台', '通州', '顺义', '昌平', '大兴', '望京'];
+
+async function seed(dataDir: string) {
+  const password = readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
+  const note = path.join(dataDir, 'pg-cluster-location');
+  const clusterDir = existsSync(note) ? readFileSync(note, 'utf8').trim() : path.join(dataDir, 'pg');
+  const port = readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[3]!.trim();
+  const client = new pg.Client({
+    connectionString: `postgres://postgres:${password}@127.0.0.1:${port}/posops`,
+  });
+  await client.connect();
+  const started = performance.now();
+  await client.query(
+    `WITH o AS (SELECT id FROM orgs WHERE code = 'BJCY'), u AS (SELECT id FROM users WHERE username = 'frontdesk')
+     INSERT INTO merchant_applications (id, no, org_id, status, form, merchant_name, credit_code, mcc, created_by)
+     SELECT md5('bench' || g)::uuid, 'APBENCH' || lpad(g::text, 8, '0'), o.id, 'active', '{}',
+            '北京' || ($2::text[])[1 + g % 10] || '测试' || g || ($1::text[])[1 + g % 15],
+            '9111' || lpad(g::text, 14, '0'), '5812', u.id
+       FROM generate_series(1, $3) g, o, u`,
+    [names, places, MERCHANTS],
+  );
+  await client.query(
+    `INSERT INTO merchants (org_id, application_id, mid, name, short_name, mcc, credit_code, status, risk_grade,
+                            single_limit_minor, daily_limit_minor, monthly_limit_minor, inspection_months)
+     SELECT a.org_id, a.id, '8981101' || lpad(g::text, 8, '0'), a.merchant_name, left(a.merchant_name, 20), '5812',
+            a.credit_code, 'active', 'A', 5000000, 20000000, 300000000, 12
+       FROM generate_series(1, $1) g JOIN merchant_applications a ON a.id = md5('bench' || g)::uuid`,
+    [MERCHANTS],
+  );
+  await client.query('ANALYZE merchants; ANALYZE merchant_applications');
+  await client.end();
+  return (performance.now() - started) / 1000;
+}
+
+export async function merchantSearchBench(): Promise<object[]> {
+  const server = await startServer();
+  try {
+    const seedSeconds = await seed(server.dataDir);
+    const login = await fetch(`${server.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bj.ops', password: 'posops-demo-2026' }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const queries = [
+      ...Array.from({ length: QUERIES / 4 }, (_, i) => names[i % names.length]!),
+      ...Array.from({ length: QUERIES / 4 }, (_, i) => `${places[i % places.length]}测试${1000 + i * 37}`),
+      ...Array.from({ length: QUERIES / 4 }, (_, i) => `8981101${String(1 + i * 911).padStart(8, '0')}`),
+      ...Array.from({ length: QUERIES / 4 }, (_, i) => `9111${String(1 + i * 613).padStart(14, '0')}`),
+    ];
+    const timings: number[] = [];
+    for (const q of queries) {
+      const started = performance.now();
+      const response = await fetch(`${server.baseUrl}/api/merchants?limit=20&q=${encodeURIComponent(q)}`, {
+        headers: { cookie },
+      });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`search ${q}: ${response.status}`);
+      timings.push(performance.now() - started);
+    }
+    timings.sort((a, b) => a - b);
+    const at = (p: number) =>
+      Number(timings[Math.min(timings.length - 1, Math.floor(p * timings.length))]!.toFixed(1));
+    return [
+      {
+        bench: 'merchant-search',
+        n: timings.length,
+        merchants: MERCHANTS,
+        seed_seconds: Number(seedSeconds.toFixed(1)),
+        p50_ms: at(0.5),
+        p95_ms: at(0.95),
+        p99_ms: at(0.99),
+        db: 'embedded',
+      },
+    ];
+  } finally {
+    await server.stop();
+  }
+}
