@@ -7,12 +7,25 @@
  * terminal, the merchant becomes active; its portal user signs in and sees only its own merchant.
  */
 import path from 'node:path';
-import { creditCodeCheckCharacter, organisationCodeCheckCharacter, residentIdCheckCharacter } from '@posops/kernel';
+import {
+  creditCodeCheckCharacter,
+  organisationCodeCheckCharacter,
+  residentIdCheckCharacter,
+} from '@posops/kernel';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpeg, pdf } from '../../apps/server/src/platform/demo/sample-files';
 import { launchBrowser, newPage } from './browser';
-import { apiGet, openLogin, pickOption, rowWith, signIn, signOut, submitLogin, tableSettled } from './console';
+import {
+  apiGet,
+  openLogin,
+  pickOption,
+  rowWith,
+  signIn,
+  signOut,
+  submitLogin,
+  tableSettled,
+} from './console';
 
 const screenshotPath = path.resolve(import.meta.dirname, '../../test-results/onboarding.png');
 
@@ -87,13 +100,6 @@ const field = (page: Page, path: string) => page.getByTestId(`app-field-${path}`
 async function nextStep(page: Page, key: string): Promise<void> {
   await page.getByTestId('app-step-next').click();
   await page.getByTestId(`app-step-panel-${key}`).waitFor();
-}
-
-/** Runs an action of the application page that asks for a confirmation. */
-async function confirmAction(page: Page, action: string, done: string): Promise<void> {
-  await page.getByTestId(`app-action-${action}`).click();
-  await page.getByTestId('app-action-confirm').click();
-  await toast(page, done);
 }
 
 /** Back office: starts the review, passes the three reviewer items, completes it and sends for approval. */
@@ -233,7 +239,10 @@ describe('merchant onboarding', () => {
       ['id_back', { name: 'id-back.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpeg()) }],
       ['licence', { name: 'licence.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpeg()) }],
       ['storefront', { name: 'storefront.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpeg()) }],
-      ['account_proof', { name: 'account-proof.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf()) }],
+      [
+        'account_proof',
+        { name: 'account-proof.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf()) },
+      ],
     ];
     for (const [kind, file] of files) {
       const uploaded = page.waitForResponse(
@@ -297,7 +306,10 @@ describe('merchant onboarding', () => {
 
     await page.getByTestId('contract-form').waitFor();
     await page.getByTestId('contract-plan').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .first()
+      .click();
     await page.getByTestId('contract-plan-rates').waitFor();
     await page.getByTestId('contract-generate').click();
     await toast(page, '商户协议已生成');
@@ -323,7 +335,9 @@ describe('merchant onboarding', () => {
     await page.waitForURL((url) => /^\/merchants\/[^/]+$/.test(url.pathname));
     const merchantId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
     expect(await page.getByTestId('merchant-mid').innerText()).toBe(mid);
-    await expect.poll(() => page.getByTestId('merchant-status').getAttribute('data-status')).toBe('onboarding');
+    await expect
+      .poll(() => page.getByTestId('merchant-status').getAttribute('data-status'))
+      .toBe('onboarding');
 
     // The installation work order is open.
     const workOrders = page.getByTestId('merchant-work-orders');
@@ -338,7 +352,10 @@ describe('merchant onboarding', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('training-topics').locator('input').fill('结算对账');
     await page.keyboard.press('Enter');
-    await page.getByTestId('training-attendees').click();
+    await expect.poll(() => page.getByTestId('training-topics').innerText()).toContain('结算对账');
+    // Leave the tags input (its dropdown covers the next field) by going back to the trainer's name.
+    await page.getByTestId('training-trainer').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
     await page.getByTestId('training-attendees').fill('王建国、收银员张丽');
     await page.getByTestId('training-submit').click();
     await page.getByTestId('training-submit').waitFor({ state: 'hidden' });
@@ -368,6 +385,12 @@ describe('merchant onboarding', () => {
     await expect.poll(() => appStatus(page)).toBe('active');
     expect(await page.getByTestId('app-status').first().innerText()).toBe('已开通');
     expect(await page.getByTestId('app-merchant-link').innerText()).toContain(mid);
+    // The history tab tells the story: submitted, reviewed, returned by the branch, approved, contracted.
+    await page.getByTestId('app-tabs').getByRole('tab', { name: '处理记录' }).click();
+    const history = page.getByTestId('app-history');
+    await history.waitFor();
+    expect(await history.getByTestId('app-history-return_from_approval').count()).toBe(1);
+    expect(await history.getByTestId('app-history-resubmit').count()).toBe(1);
     await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
     await page.mouse.move(1390, 890);
     await page.waitForTimeout(300);
@@ -383,7 +406,10 @@ describe('merchant onboarding', () => {
     await page.getByTestId('password-confirm').fill('Merchant-e2e-2026');
     await page.getByTestId('password-submit').click();
     await page.waitForURL((url) => url.pathname !== '/account/password');
-    const own = await apiGet<{ mid: string; status: string; shortName: string }>(page, '/api/portal/merchant');
+    const own = await apiGet<{ mid: string; status: string; shortName: string }>(
+      page,
+      '/api/portal/merchant',
+    );
     expect(own.status).toBe(200);
     expect(own.body.mid).toBe(mid);
     expect(own.body.shortName).toBe(correctedShortName);

@@ -32,6 +32,8 @@ export interface ApprovedRequest {
   payload: unknown;
   makerId: string;
   orgId: string;
+  /** The decider's comment (required to reject or return), for the module to pass on. */
+  comment: string | null;
 }
 
 /** What the module that asked for an approval does when the request ends. Runs in the deciding transaction. */
@@ -328,6 +330,7 @@ export async function decideApproval(
       payload: req.payload,
       makerId: req.maker_id,
       orgId: req.org_id,
+      comment: comment ?? null,
     };
     const handler = handlers.get(req.type);
     if (nextStatus === 'approved') await handler?.onApproved(tx, outcome, origin);

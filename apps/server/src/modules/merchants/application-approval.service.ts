@@ -142,7 +142,7 @@ async function onDecision(tx: Db, request: ApprovedRequest, origin: AuditOrigin,
     event,
     from_status: row.status,
     to_status: to,
-    comment: null,
+    comment: request.comment,
   });
   await recordAudit(tx, origin, {
     action: `merchant.application.${event}`,

@@ -119,6 +119,11 @@ describe('approval (审批)', () => {
     expect(returned.body.status).toBe('returned');
     const back = await detail(frontdesk, id);
     expect(back.status).toBe('returned');
+    // The approver's reason reaches the applicant in the application's own history.
+    expect(back.history.at(-1)).toMatchObject({
+      event: 'return_from_approval',
+      comment: '经营范围与MCC不符',
+    });
     expect(back.allowedEvents).toEqual(expect.arrayContaining(['resubmit', 'withdraw']));
     const corrected = await frontdesk.put(`/api/merchant-applications/${id}/form`, {
       form: { ...back.form, business: { ...back.form.business, mcc: '5814', scope: '快餐服务' } },

@@ -469,7 +469,9 @@ function StepForm({ application, documents, onReload }: StepFormProps) {
 /** What the reviewer asked to correct, from the latest return in the history. */
 function ReturnedNotice({ application }: { application: ApplicationDetail }) {
   const { t } = useTranslation();
-  const lastReturn = [...application.history].reverse().find((h) => h.event === 'return');
+  const lastReturn = [...application.history]
+    .reverse()
+    .find((h) => h.event === 'return' || h.event === 'return_from_approval');
   if (!lastReturn) return null;
   return (
     <Alert
