@@ -42,6 +42,7 @@ async function main() {
       `PosOps console: http://localhost:${config.PORT}/   API reference: http://localhost:${config.PORT}/api/docs`,
       `Demo logins (DEMO ONLY; password for all: ${DEMO_PASSWORD}):`,
       ...demoUsers.map((u) => `  ${u.username.padEnd(12)} ${u.role.padEnd(15)} ${u.name}`),
+      `  ${'m898110158120001'.padEnd(12)} ${'merchant'.padEnd(15)} 北京张记面馆 (merchant portal)`,
       '',
     ];
     process.stdout.write(`${lines.join('\n')}\n`);

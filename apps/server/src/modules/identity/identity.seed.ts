@@ -14,6 +14,7 @@ import {
   findUserWithOrgPath,
   grantUserRole,
   insertUser,
+  setDemoPassword,
   userPermissions,
 } from './users.repo';
 import { grantRole } from './users.service';
@@ -181,4 +182,12 @@ export async function contextForUser(
     clock: deps.clock,
     config: deps.config,
   };
+}
+
+/** Demo only: a login (e.g. a merchant's portal login) takes the published demo password. */
+export async function useDemoPassword(db: Db, username: string): Promise<void> {
+  const user = await findUserByUsername(db, username);
+  if (!user) return;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await setDemoPassword(db, user.id, passwordHash);
 }

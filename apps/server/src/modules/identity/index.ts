@@ -13,6 +13,7 @@ export {
   seedDefaultRoles,
   seedDemoActivity,
   seedDemoBank,
+  useDemoPassword,
 } from './identity.seed';
 export { createPortalLogin, removePortalLogin } from './portal.service';
 export { disableDormantAccounts } from './review.service';

@@ -429,3 +429,13 @@ export async function deletePortalUser(db: Db, userId: string) {
   await db.deleteFrom('login_history').where('user_id', '=', userId).execute();
   await db.deleteFrom('users').where('id', '=', userId).where('merchant_id', 'is not', null).execute();
 }
+
+/** Demo only: the published password, no forced change, exempt from TOTP like the other demo users. */
+export async function setDemoPassword(db: Db, userId: string, passwordHash: string) {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, must_change_password: false, is_demo: true })
+    .where('id', '=', userId)
+    .execute();
+  await db.insertInto('password_history').values({ user_id: userId, password_hash: passwordHash }).execute();
+}

@@ -10,7 +10,7 @@ import type { Db } from '../../platform/db/database';
 import { jpeg, pdf } from '../../platform/demo/sample-files';
 import { decideApproval } from '../approvals';
 import { type DocumentStorage, uploadDocument } from '../documents';
-import { contextForUser } from '../identity';
+import { contextForUser, useDemoPassword } from '../identity';
 import { requestApproval } from './application-approval.service';
 import { reviewerItems } from './application-checks';
 import { requiredDocumentKinds } from './application-documents';
@@ -371,6 +371,7 @@ export async function seedDemoMerchants(
     await signContract(backoffice!, app.id, { signerName: m.rep });
     if (m.stage !== 'active') continue;
     const live = await startGoLive(backoffice!, app.id);
+    await useDemoPassword(deps.db, live.portalLogin.username);
     await recordTraining(backoffice!, live.merchantId, {
       trainerName: '李培训',
       trainedAt: deps.clock.now().toISOString(),
