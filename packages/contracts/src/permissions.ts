@@ -47,6 +47,12 @@ export const permissionCatalogue = [
   { key: 'document.delete', module: 'documents', zh: '删除资料文件', en: 'Remove documents' },
   { key: 'merchant.read', module: 'merchants', zh: '查看商户', en: 'View merchants' },
   { key: 'merchant.goLive', module: 'merchants', zh: '商户开通', en: 'Take merchants live' },
+  {
+    key: 'merchant.manageStatus',
+    module: 'merchants',
+    zh: '商户停机/冻结/注销',
+    en: 'Suspend, freeze or close merchants',
+  },
   { key: 'training.record', module: 'merchants', zh: '记录培训', en: 'Record trainings' },
   { key: 'workOrder.read', module: 'workorders', zh: '查看工单', en: 'View work orders' },
   { key: 'workOrder.complete', module: 'workorders', zh: '完成工单', en: 'Complete work orders' },

@@ -159,6 +159,7 @@ const goLivePermissions: Record<string, readonly Permission[]> = {
   ops_manager: [
     'merchant.read',
     'merchant.goLive',
+    'merchant.manageStatus',
     'training.record',
     'workOrder.read',
     'workOrder.complete',
@@ -167,7 +168,7 @@ const goLivePermissions: Record<string, readonly Permission[]> = {
   sales_manager: ['merchant.read', 'training.record'],
   sales_rep: ['merchant.read', 'training.record'],
   front_desk: ['merchant.read'],
-  risk_officer: ['merchant.read'],
+  risk_officer: ['merchant.read', 'merchant.manageStatus'],
   approver: ['merchant.read'],
   analyst: ['merchant.read'],
   cs_supervisor: ['merchant.read'],

@@ -220,7 +220,16 @@ export interface Merchant {
   applicationId: string | null;
   createdAt: string;
   activatedAt: string | null;
+  /** The status changes the server allows now (停机, 复机, 冻结结算, 解冻, 注销). */
+  allowedEvents: MerchantStatusEvent[];
 }
+
+export type MerchantStatusEvent =
+  | 'suspend'
+  | 'resume'
+  | 'freeze_settlement'
+  | 'unfreeze_settlement'
+  | 'close';
 
 export interface MerchantListQuery {
   q?: string | undefined;

@@ -17,6 +17,7 @@ import type {
   MerchantContract,
   MerchantDetail,
   MerchantListQuery,
+  MerchantStatusEvent,
   RatePlan,
   RecordTrainingBody,
   ReviewItemBody,
@@ -352,6 +353,13 @@ function useMerchantMutation<V>(fn: (vars: V) => Promise<MerchantDetail>) {
 export function useCompleteWorkOrder() {
   return useMerchantMutation(({ id, serialNo }: { id: string; serialNo: string }) =>
     http.post<MerchantDetail>(`/api/work-orders/${id}/complete`, { serialNo }),
+  );
+}
+
+export function useChangeMerchantStatus() {
+  return useMerchantMutation(
+    ({ id, event, reason }: { id: string; event: MerchantStatusEvent; reason: string }) =>
+      http.post<MerchantDetail>(`/api/merchants/${id}/status`, { event, reason }),
   );
 }
 

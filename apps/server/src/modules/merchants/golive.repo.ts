@@ -174,3 +174,15 @@ export function listMerchantRows(
     .limit(limit + 1)
     .execute();
 }
+
+/** Moves a merchant to a new status if it is still where the caller saw it. */
+export function moveMerchant(db: Db, id: string, from: string, expectedVersion: number, to: string) {
+  return db
+    .updateTable('merchants')
+    .set((eb) => ({ status: to as 'active', version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('status', '=', from as 'active')
+    .where('version', '=', expectedVersion)
+    .returning(['id'])
+    .executeTakeFirst();
+}

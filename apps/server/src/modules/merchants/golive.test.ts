@@ -203,6 +203,67 @@ describe('go-live (开通)', () => {
     expect(live.status).toBe(200);
   });
 
+  it('is suspended, resumed, frozen, unfrozen and closed only along its state machine, each with a reason', async () => {
+    const id = await contracted('91110000802100433B', '北京状态测试商店', 1);
+    const live = (await backoffice.post(`/api/merchant-applications/${id}/go-live`)).body;
+    await backoffice.post(`/api/merchants/${live.merchantId}/trainings`, {
+      trainerName: '李培训',
+      trainedAt: '2026-11-25T10:00:00+08:00',
+      topics: ['收款'],
+      attendees: '店长',
+    });
+    const engineer = await app.as('engineer');
+    const orders = (await backoffice.get(`/api/merchants/${live.merchantId}`)).body.workOrders;
+    await engineer.post(`/api/work-orders/${orders[0].id}/complete`, { serialNo: 'PAXA920-00077777' });
+    const ops = await app.as('bj.ops');
+    const move = (event: string, reason = '风险排查') =>
+      ops.post(`/api/merchants/${live.merchantId}/status`, { event, reason });
+    const active = (await ops.get(`/api/merchants/${live.merchantId}`)).body;
+    expect(active.status).toBe('active');
+    expect(active.allowedEvents).toEqual(['suspend', 'freeze_settlement', 'close']);
+    expect((await move('suspend')).body.status).toBe('suspended');
+    const again = await move('suspend');
+    expect(again.status).toBe(409);
+    expect(again.body.message).toBe('merchant: cannot suspend when suspended');
+    expect((await move('resume')).body.status).toBe('active');
+    expect((await move('freeze_settlement', '疑似套现，延迟结算')).body.status).toBe('frozen');
+    expect((await move('unfreeze_settlement', '核查无异常')).body.status).toBe('active');
+    const noReason = await ops.post(`/api/merchants/${live.merchantId}/status`, { event: 'close' });
+    expect(noReason.status).toBe(400);
+    expect(
+      (
+        await frontdesk.post(`/api/merchants/${live.merchantId}/status`, {
+          event: 'close',
+          reason: '商户申请注销',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await (
+          await app.as('sh.ops')
+        ).post(`/api/merchants/${live.merchantId}/status`, { event: 'close', reason: '越权注销' })
+      ).status,
+    ).toBe(404);
+    expect((await move('close', '商户申请注销')).body.status).toBe('closed');
+    expect((await move('resume')).status).toBe(409);
+    const audit = await app.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('object_id', '=', live.merchantId)
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining([
+        'merchant.suspend',
+        'merchant.resume',
+        'merchant.freeze_settlement',
+        'merchant.unfreeze_settlement',
+        'merchant.close',
+      ]),
+    );
+  });
+
   it("keeps a branch's merchants from another branch", async () => {
     const shOps = await app.as('sh.ops');
     const list = await backoffice.get('/api/merchants?limit=50');

@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { contextOf, type ZodApp } from '../../platform/http/app';
 import type { ModuleDeps } from '../../platform/module';
 import { startGoLive } from './golive.service';
-import { completeInstallation, getMerchant, listMerchants, recordTraining } from './merchants.service';
+import {
+  changeMerchantStatus,
+  completeInstallation,
+  getMerchant,
+  listMerchants,
+  recordTraining,
+} from './merchants.service';
 
 const params = z.object({ id: idSchema });
 const tags = ['merchants'];
@@ -90,6 +96,23 @@ export function merchantRoutes(deps: ModuleDeps) {
         },
       },
       async (request) => completeInstallation(ctx(request), request.params.id, request.body.serialNo),
+    );
+    app.post(
+      '/api/merchants/:id/status',
+      {
+        config: { access: 'merchant.manageStatus' },
+        schema: {
+          tags,
+          summary: 'Suspend, resume, freeze or unfreeze settlement, or close a merchant, with the reason',
+          params,
+          body: z.strictObject({
+            event: z.enum(['suspend', 'resume', 'freeze_settlement', 'unfreeze_settlement', 'close']),
+            reason: z.string().trim().min(2).max(500),
+          }),
+        },
+      },
+      async (request) =>
+        changeMerchantStatus(ctx(request), request.params.id, request.body.event, request.body.reason),
     );
   };
 }

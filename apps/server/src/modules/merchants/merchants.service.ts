@@ -8,10 +8,12 @@ import {
   findWorkOrder,
   insertTraining,
   listMerchantRows,
+  moveMerchant,
   trainingsOf,
   workOrdersOf,
 } from './golive.repo';
 import { activateIfReady } from './golive.service';
+import { type MerchantEvent, manualMerchantEvents, merchantLifecycle } from './merchant.lifecycle';
 
 const merchantView = (m: NonNullable<Awaited<ReturnType<typeof findMerchant>>>) => ({
   id: m.id,
@@ -30,6 +32,7 @@ const merchantView = (m: NonNullable<Awaited<ReturnType<typeof findMerchant>>>) 
   applicationId: m.application_id,
   createdAt: m.created_at.toISOString(),
   activatedAt: m.activated_at ? m.activated_at.toISOString() : null,
+  allowedEvents: merchantLifecycle.allowedEvents(m.status).filter((e) => manualMerchantEvents.includes(e)),
 });
 
 /** A merchant with its installation work orders and trainings (the start of the 360° view). */
@@ -130,4 +133,32 @@ export async function completeInstallation(ctx: ServiceContext, workOrderId: str
     return order.merchant_id;
   });
   return getMerchant(ctx, merchantId);
+}
+
+/** 停机/复机/冻结结算/解冻/注销: a status change with its reason, through the merchant's state machine. */
+export async function changeMerchantStatus(
+  ctx: ServiceContext,
+  id: string,
+  event: MerchantEvent,
+  reason: string,
+) {
+  if (!manualMerchantEvents.includes(event))
+    throw new AppError('VALIDATION_FAILED', `not a status change: ${event}`, { event: 'unknown' });
+  await ctx.db.transaction().execute(async (tx) => {
+    const merchant = await findMerchant(tx, id);
+    if (!merchant) throw new AppError('NOT_FOUND', 'merchant not found');
+    const to = merchantLifecycle.next(merchant.status, event);
+    if (!(await moveMerchant(tx, id, merchant.status, merchant.version, to))) {
+      throw new AppError('CONFLICT', 'the merchant changed meanwhile; reload it');
+    }
+    await recordAudit(tx, originOf(ctx), {
+      action: `merchant.${event}`,
+      objectType: 'merchant',
+      objectId: id,
+      orgId: merchant.org_id,
+      before: { status: merchant.status },
+      after: { status: to, reason },
+    });
+  });
+  return getMerchant(ctx, id);
 }

@@ -486,6 +486,15 @@ export const merchantsEnUS: LocaleShape<typeof merchantsZhCN> = {
     onboardingHint:
       'The merchant becomes active once an installation work order is completed and a training recorded.',
     activated: 'The merchant is now active',
+    statusEvents: {
+      suspend: 'Suspend',
+      resume: 'Resume',
+      freeze_settlement: 'Freeze settlement',
+      unfreeze_settlement: 'Unfreeze settlement',
+      close: 'Close',
+    },
+    statusReason: 'Reason',
+    statusReasonRequired: 'Give the reason (at least 2 characters)',
     workOrders: {
       title: 'Installation work orders',
       no: 'Work order no.',

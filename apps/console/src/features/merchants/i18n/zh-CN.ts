@@ -477,6 +477,15 @@ export const merchantsZhCN = {
     },
     onboardingHint: '完成装机工单并记录商户培训后，商户将自动开通。',
     activated: '商户已开通',
+    statusEvents: {
+      suspend: '停机',
+      resume: '复机',
+      freeze_settlement: '冻结结算',
+      unfreeze_settlement: '解冻结算',
+      close: '注销',
+    },
+    statusReason: '原因',
+    statusReasonRequired: '请填写原因（至少 2 个字）',
     workOrders: {
       title: '装机工单',
       no: '工单编号',

@@ -30,6 +30,7 @@ import { errorText, useErrorReporter } from '../../../app/errors';
 import { formatAmount, formatDateTime, pickerNow, pickerToIso } from '../../../app/format';
 import { useCompleteWorkOrder, useMerchant, useRecordTraining } from '../api';
 import { useMccLabel } from '../components/mcc-select';
+import { MerchantStatusActions } from '../components/merchant-status-actions';
 import { MerchantStatusTag } from '../components/merchant-status-tag';
 
 const workOrderStatusColors: Record<WorkOrderStatus, string> = {
@@ -195,11 +196,14 @@ function Detail({ merchant: m }: { merchant: MerchantDetail }) {
           </Space>
         }
         extra={
-          m.applicationId && (
-            <Link to={`/merchants/applications/${m.applicationId}`} data-testid="merchant-application-link">
-              <Button>{t('merchants.merchant.viewApplication')}</Button>
-            </Link>
-          )
+          <Space wrap>
+            <MerchantStatusActions merchant={m} />
+            {m.applicationId && (
+              <Link to={`/merchants/applications/${m.applicationId}`} data-testid="merchant-application-link">
+                <Button>{t('merchants.merchant.viewApplication')}</Button>
+              </Link>
+            )}
+          </Space>
         }
       />
       {m.status === 'onboarding' && (
