@@ -454,3 +454,41 @@ export async function makerAction(
 export async function latestApprovalFor(db: Db, type: string, objectType: string, objectId: string) {
   return (await latestRequestFor(db, type, objectType, objectId)) ?? null;
 }
+
+/**
+ * The object behind an open request is withdrawn: the request is cancelled with the reason, so it waits
+ * for nobody. Nothing to do when no request is open.
+ */
+export async function cancelApprovalFor(
+  ctx: ServiceContext,
+  tx: Db,
+  target: { type: string; objectType: string; objectId: string; orgId: string },
+  comment: string,
+): Promise<string | null> {
+  const open = await findOpenRequest(tx, target.type, target.objectType, target.objectId);
+  if (!open) return null;
+  const to = approvalLifecycle.next(open.status as 'pending' | 'returned', 'cancel');
+  const moved = await moveRequest(tx, open.id, open.version, {
+    status: to,
+    currentStep: 0,
+    decidedAt: ctx.clock.now(),
+  });
+  if (!moved) throw new AppError('CONFLICT', 'the approval request changed meanwhile; reload it');
+  await appendApprovalEvent(tx, {
+    requestId: open.id,
+    actorId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    action: 'cancel',
+    step: null,
+    comment,
+  });
+  await recordAudit(tx, originOf(ctx), {
+    action: 'approval.cancel',
+    objectType: 'approval_request',
+    objectId: open.id,
+    orgId: target.orgId,
+    before: { status: open.status },
+    after: { status: to, comment },
+  });
+  return open.id;
+}

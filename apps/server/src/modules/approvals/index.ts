@@ -10,6 +10,7 @@ export { seedDefaultChains } from './approvals.seed';
 export {
   type ApprovalHandler,
   type ApprovedRequest,
+  cancelApprovalFor,
   decideApproval,
   latestApprovalFor,
   registerApprovalHandler,

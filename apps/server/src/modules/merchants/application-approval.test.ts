@@ -156,6 +156,21 @@ describe('approval (审批)', () => {
     ]);
   });
 
+  it('withdrawn after a return from approval, cancels the approval request so it waits for nobody', async () => {
+    const id = await reviewed(validForm({ creditCode: '91110108MA01KPGK0L', name: '海淀撤回测试有限公司' }));
+    const { body } = await backoffice.post(`/api/merchant-applications/${id}/request-approval`);
+    await approverBj.post(`/api/approvals/${body.approvalId}/return`, { comment: '请补充租赁合同' });
+    const withdrawn = await frontdesk.post(`/api/merchant-applications/${id}/withdraw`, {
+      comment: '商户决定不再办理',
+    });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.status).toBe('withdrawn');
+    const approval = (await approverBj.get(`/api/approvals/${body.approvalId}`)).body;
+    expect(approval.status).toBe('cancelled');
+    expect(approval.history.map((h: { action: string }) => h.action)).toEqual(['submit', 'return', 'cancel']);
+    expect(approval.history.at(-1).comment).toBe('商户决定不再办理');
+  });
+
   it('is rejected for good with a reason, and nothing can move it afterwards', async () => {
     const id = await reviewed(validForm({ creditCode: '914403001922038216', name: '深圳拒绝测试有限公司' }));
     const { body } = await backoffice.post(`/api/merchant-applications/${id}/request-approval`);

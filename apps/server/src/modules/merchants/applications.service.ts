@@ -8,7 +8,7 @@ import { AppError, businessDate } from '@posops/kernel';
 import type { Db } from '../../platform/db/database';
 import { decodeCursor, pageFrom } from '../../platform/db/keyset';
 import type { ServiceContext } from '../../platform/http/context';
-import { latestApprovalFor } from '../approvals';
+import { cancelApprovalFor, latestApprovalFor } from '../approvals';
 import { originOf, recordAudit } from '../audit';
 import { type ApplicationEvent, applicationLifecycle, editableStatuses } from './application.lifecycle';
 import { type CheckFinding, formFindings, numberFindings, reviewerItems } from './application-checks';
@@ -478,9 +478,17 @@ async function assess(
 }
 
 export async function withdrawApplication(ctx: ServiceContext, id: string, comment: string) {
-  await ctx.db
-    .transaction()
-    .execute(async (tx) => transition(ctx, tx, await loadOrThrow(tx, id), 'withdraw', comment));
+  await ctx.db.transaction().execute(async (tx) => {
+    const row = await loadOrThrow(tx, id);
+    await transition(ctx, tx, row, 'withdraw', comment);
+    // A request returned from approval would otherwise wait for a resubmission that never comes.
+    await cancelApprovalFor(
+      ctx,
+      tx,
+      { type: ONBOARD_APPROVAL, objectType: APPLICATION_OBJECT, objectId: id, orgId: row.org_id },
+      comment,
+    );
+  });
   return getApplication(ctx, id);
 }
 
