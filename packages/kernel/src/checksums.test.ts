@@ -9,6 +9,7 @@ import {
   checkResidentIdNumber,
   checkUnifiedSocialCreditCode,
   ID_REGION_PREFIXES,
+  luhnCheckDigit,
   luhnValid,
 } from './checksums';
 
@@ -617,5 +618,13 @@ describe('phone numbers', () => {
     expect(checkLandline('0755-123456789')).toMatchObject({ reason: 'subscriber' });
     expect(checkLandline('010-1234567a')).toMatchObject({ reason: 'characters' });
     expect(checkLandline(null as any)).toMatchObject({ reason: 'characters' });
+  });
+});
+
+describe('luhnCheckDigit', () => {
+  it('completes a body so that it passes Luhn, and only with that digit', () => {
+    expect(luhnCheckDigit('411111111111111')).toBe('1');
+    expect(luhnCheckDigit('622202123456789012')).toBe('8');
+    for (let d = 0; d <= 9; d++) expect(luhnValid(`622202123456789012${d}`)).toBe(d === 8);
   });
 });

@@ -372,6 +372,12 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/** The digit that, appended to `body` (ASCII digits), makes it pass Luhn. */
+export function luhnCheckDigit(body: string): string {
+  for (let d = 0; d <= 9; d++) if (luhnValid(`${body}${d}`)) return String(d);
+  throw new Error(`not a string of digits: ${body}`);
+}
+
 /** Spaces and hyphens as people group card numbers, removed. */
 function accountDigits(input: unknown): string {
   return compact(input).replace(/-/g, '');

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
+import { prefixPattern } from '../../platform/db/like';
 
 export interface AuditRow {
   actor_id: string | null;
@@ -47,7 +48,7 @@ function auditQuery(db: Db, filter: AuditFilter) {
   if (filter.from) q = q.where('at', '>=', new Date(filter.from));
   if (filter.to) q = q.where('at', '<', new Date(filter.to));
   if (filter.actor) q = q.where('actor_name', '=', filter.actor);
-  if (filter.action) q = q.where('action', 'like', `${filter.action.replace(/[%_\\]/g, '\\$&')}%`);
+  if (filter.action) q = q.where('action', 'like', prefixPattern(filter.action));
   if (filter.objectType) q = q.where('object_type', '=', filter.objectType);
   if (filter.objectId) q = q.where('object_id', '=', filter.objectId);
   return q;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
+import { containsPattern } from '../../platform/db/like';
 import { userRoleList } from './users.repo';
 
 /** No sign-in (or, never signed in, no account) since the cutoff. */
@@ -56,8 +57,7 @@ export function reviewRows(
     q = q.where(
       filter.dormant ? dormantSince(dormantCutoff) : sql<boolean>`NOT ${dormantSince(dormantCutoff)}`,
     );
-  if (filter.usernameContains)
-    q = q.where('u.username', 'ilike', `%${filter.usernameContains.replace(/[%_\\]/g, '\\$&')}%`);
+  if (filter.usernameContains) q = q.where('u.username', 'ilike', containsPattern(filter.usernameContains));
   if (afterUsername !== null) q = q.where('u.username', '>', afterUsername);
   return q.orderBy('u.username').limit(rows).execute();
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
+import { containsPattern } from '../../platform/db/like';
 
 export const userRoleList = sql<
   { id: string; code: string; name: string; nameEn: string; privileged: boolean }[]
@@ -66,7 +67,7 @@ export function listUserRows(
   const key = userOrders[order.by];
   let q = userRows(db);
   if (filter.search) {
-    const like = `%${filter.search.replace(/[%_\\]/g, '\\$&')}%`;
+    const like = containsPattern(filter.search);
     q = q.where((eb) => eb.or([eb('u.username', 'ilike', like), eb('u.display_name', 'ilike', like)]));
   }
   if (filter.orgPath !== undefined) q = q.where('o.path', 'like', `${filter.orgPath}%`);

@@ -1,5 +1,7 @@
-import { sql } from 'kysely';
+import { type Insertable as NewRow, sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
+import { containsPattern } from '../../platform/db/like';
+import type { MerchantRiskAssessmentsTable } from './merchants.schema';
 
 type Insertable = {
   no: string;
@@ -70,7 +72,7 @@ export async function listApplications(
 ) {
   let q = applicationRows(db);
   if (filter.q) {
-    const like = `%${filter.q.replace(/[%_\\]/g, '\\$&')}%`;
+    const like = containsPattern(filter.q);
     q = q.where((eb) =>
       eb.or([
         eb('a.merchant_name', 'ilike', like),
@@ -238,22 +240,7 @@ export function lockApplicationStatus(db: Db, id: string) {
     .executeTakeFirst();
 }
 
-export function insertAssessment(
-  db: Db,
-  row: {
-    application_id: string;
-    score: number;
-    factors: string;
-    proposed_grade: 'A' | 'B' | 'C' | 'D';
-    grade: 'A' | 'B' | 'C' | 'D';
-    single_limit_minor: bigint;
-    daily_limit_minor: bigint;
-    monthly_limit_minor: bigint;
-    inspection_months: number;
-    override_reason: string | null;
-    assessed_by: string | null;
-  },
-) {
+export function insertAssessment(db: Db, row: NewRow<MerchantRiskAssessmentsTable>) {
   return db.insertInto('merchant_risk_assessments').values(row).execute();
 }
 

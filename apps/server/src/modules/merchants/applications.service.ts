@@ -4,7 +4,7 @@ import {
   type ApplicationStatus,
   applicationForm,
 } from '@posops/contracts';
-import { AppError, businessDate } from '@posops/kernel';
+import { AppError, businessDate, openText, sealText } from '@posops/kernel';
 import type { Db } from '../../platform/db/database';
 import { decodeCursor, pageFrom } from '../../platform/db/keyset';
 import type { ServiceContext } from '../../platform/http/context';
@@ -32,7 +32,7 @@ import {
   saveForm,
 } from './applications.repo';
 import { blacklistHits } from './blacklist.repo';
-import { hashOf, maskOf, seal, unseal } from './personal-numbers';
+import { hashOf, maskOf } from './personal-numbers';
 import { gradeOf, gradePolicies, type ReviewFinding, scoreApplication } from './risk-assessment';
 
 type Row = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
@@ -66,13 +66,13 @@ function protect(
     idNumber && !idNumber.includes('*')
       ? idNumber.trim().toUpperCase()
       : previous?.id_number_sealed
-        ? unseal(key, previous.id_number_sealed)
+        ? openText(key, previous.id_number_sealed)
         : null;
   const clearAccount =
     accountNo && !accountNo.includes('*')
       ? accountNo.trim()
       : previous?.account_no_sealed
-        ? unseal(key, previous.account_no_sealed)
+        ? openText(key, previous.account_no_sealed)
         : null;
   if (form.legalRep && clearId) form.legalRep.idNumber = maskOf('id_number', clearId);
   if (form.settlement && clearAccount) form.settlement.accountNo = maskOf('account', clearAccount);
@@ -80,8 +80,8 @@ function protect(
     merchant_name: form.business?.name ?? null,
     credit_code: form.licence?.creditCode?.trim().toUpperCase() ?? null,
     mcc: form.business?.mcc ?? null,
-    id_number_sealed: clearId ? seal(key, clearId) : null,
-    account_no_sealed: clearAccount ? seal(key, clearAccount) : null,
+    id_number_sealed: clearId ? sealText(key, clearId) : null,
+    account_no_sealed: clearAccount ? sealText(key, clearAccount) : null,
     id_number_hash: clearId ? hashOf(key, 'id_number', clearId) : null,
     account_hash: clearAccount ? hashOf(key, 'account', clearAccount) : null,
     mobile_hash: form.contacts?.mobile ? hashOf(key, 'mobile', form.contacts.mobile) : null,
@@ -95,9 +95,9 @@ function protect(
 export function reveal(ctx: ServiceContext, row: Row): ApplicationDraft {
   const form = structuredClone(row.form as ApplicationDraft);
   const key = ctx.config.SECRET_KEY;
-  if (form.legalRep && row.id_number_sealed) form.legalRep.idNumber = unseal(key, row.id_number_sealed);
+  if (form.legalRep && row.id_number_sealed) form.legalRep.idNumber = openText(key, row.id_number_sealed);
   if (form.settlement && row.account_no_sealed)
-    form.settlement.accountNo = unseal(key, row.account_no_sealed);
+    form.settlement.accountNo = openText(key, row.account_no_sealed);
   return form;
 }
 

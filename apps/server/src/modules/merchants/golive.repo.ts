@@ -1,5 +1,8 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
+import { containsPattern } from '../../platform/db/like';
+import type { MerchantStatus } from './merchant.lifecycle';
+import type { MerchantsTable } from './merchants.schema';
 
 /** The next MID of a region and MCC: acquirer code + region + MCC + a 4-digit sequence. */
 export async function nextMid(db: Db, acquirerCode: string, region: string, mcc: string): Promise<string> {
@@ -12,23 +15,7 @@ export async function nextMid(db: Db, acquirerCode: string, region: string, mcc:
   return `${acquirerCode}${region}${mcc}${String(row.last).padStart(4, '0')}`;
 }
 
-export function insertMerchant(
-  db: Db,
-  row: {
-    org_id: string;
-    application_id: string;
-    mid: string;
-    name: string;
-    short_name: string;
-    mcc: string;
-    credit_code: string;
-    risk_grade: 'A' | 'B' | 'C' | 'D';
-    single_limit_minor: bigint;
-    daily_limit_minor: bigint;
-    monthly_limit_minor: bigint;
-    inspection_months: number;
-  },
-) {
+export function insertMerchant(db: Db, row: Omit<Insertable<MerchantsTable>, 'status'>) {
   return db
     .insertInto('merchants')
     .values({ ...row, status: 'onboarding' })
@@ -123,16 +110,6 @@ export function findMerchant(db: Db, id: string) {
   return db.selectFrom('merchants').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function activateMerchant(db: Db, id: string, at: Date) {
-  return db
-    .updateTable('merchants')
-    .set((eb) => ({ status: 'active', activated_at: at, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('status', '=', 'onboarding')
-    .returning(['id'])
-    .executeTakeFirst();
-}
-
 export function workOrdersOf(db: Db, merchantId: string) {
   return db
     .selectFrom('work_orders')
@@ -160,7 +137,7 @@ export function listMerchantRows(
 ) {
   let q = db.selectFrom('merchants').selectAll();
   if (filter.q) {
-    const like = `%${filter.q.replace(/[%_\\]/g, '\\$&')}%`;
+    const like = containsPattern(filter.q);
     const exact = filter.q;
     q = q.where((eb) =>
       eb.or([eb('name', 'ilike', like), eb('mid', '=', exact), eb('credit_code', '=', exact.toUpperCase())]),
@@ -176,12 +153,23 @@ export function listMerchantRows(
 }
 
 /** Moves a merchant to a new status if it is still where the caller saw it. */
-export function moveMerchant(db: Db, id: string, from: string, expectedVersion: number, to: string) {
+export function moveMerchant(
+  db: Db,
+  id: string,
+  from: MerchantStatus,
+  expectedVersion: number,
+  to: MerchantStatus,
+  activatedAt?: Date,
+) {
   return db
     .updateTable('merchants')
-    .set((eb) => ({ status: to as 'active', version: eb('version', '+', 1) }))
+    .set((eb) => ({
+      status: to,
+      version: eb('version', '+', 1),
+      ...(activatedAt ? { activated_at: activatedAt } : {}),
+    }))
     .where('id', '=', id)
-    .where('status', '=', from as 'active')
+    .where('status', '=', from)
     .where('version', '=', expectedVersion)
     .returning(['id'])
     .executeTakeFirst();

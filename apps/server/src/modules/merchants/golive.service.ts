@@ -14,7 +14,6 @@ import {
 } from './applications.repo';
 import { loadOrThrow, reveal } from './applications.service';
 import {
-  activateMerchant,
   activationReadiness,
   deleteMerchant,
   deleteWorkOrders,
@@ -22,8 +21,10 @@ import {
   insertInstallWorkOrders,
   insertMerchant,
   merchantOfApplication,
+  moveMerchant,
   nextMid,
 } from './golive.repo';
+import { merchantLifecycle } from './merchant.lifecycle';
 
 /** What the go-live steps share: who acts, and the contracted application with its assessment. */
 export interface GoLiveContext {
@@ -220,7 +221,9 @@ export async function activateIfReady(ctx: ServiceContext, tx: Db, merchantId: s
   const ready = await activationReadiness(tx, merchantId);
   if (ready.installed === 0 || ready.trainings === 0) return false;
   const now = ctx.clock.now();
-  if (!(await activateMerchant(tx, merchantId, now))) return false;
+  // The merchant's own state machine moves it; activation is its onboarding → active transition.
+  const to = merchantLifecycle.next(merchant.status, 'activate');
+  if (!(await moveMerchant(tx, merchantId, merchant.status, merchant.version, to, now))) return false;
   const application = await findApplication(tx, merchant.application_id);
   if (application) {
     const to = applicationLifecycle.next(application.status as 'contracted', 'activate');

@@ -2,6 +2,7 @@ import type { ApplicationForm } from '@posops/contracts';
 import type { Clock } from '@posops/kernel';
 import {
   creditCodeCheckCharacter,
+  luhnCheckDigit,
   organisationCodeCheckCharacter,
   residentIdCheckCharacter,
 } from '@posops/kernel';
@@ -233,15 +234,7 @@ function idNumber(i: number): string {
 
 function cardNumber(i: number): string {
   const body = `622202${String(4_000_000_000_00 + i * 104_729).padStart(12, '0')}`;
-  for (let d = 0; d <= 9; d++) {
-    const digits = `${body}${d}`;
-    const sum = [...digits].reverse().reduce((acc, ch, k) => {
-      const v = Number(ch) * (k % 2 === 1 ? 2 : 1);
-      return acc + (v > 9 ? v - 9 : v);
-    }, 0);
-    if (sum % 10 === 0) return digits;
-  }
-  return `${body}0`;
+  return `${body}${luhnCheckDigit(body)}`;
 }
 
 function formOf(i: number, m: DemoMerchant): ApplicationForm {

@@ -1,4 +1,4 @@
-import { keyedHash, maskIdNumber, maskPhone, openText, sealText } from '@posops/kernel';
+import { keyedHash, maskIdNumber, maskPhone } from '@posops/kernel';
 
 /** How each kind of personal number is normalised before it is hashed, so equal numbers match. */
 export function normalise(
@@ -19,6 +19,3 @@ export function maskOf(kind: Parameters<typeof normalise>[0], value: string): st
   if (kind === 'merchant_name' || kind === 'credit_code') return value;
   return maskIdNumber(normalise(kind, value));
 }
-
-export const seal = sealText;
-export const unseal = openText;
