@@ -50,9 +50,16 @@ async function seed(dataDir: string) {
   );
   await client.query(
     `INSERT INTO merchants (org_id, application_id, mid, name, short_name, mcc, credit_code, status, risk_grade,
-                            single_limit_minor, daily_limit_minor, monthly_limit_minor, inspection_months)
+                            single_limit_minor, daily_limit_minor, monthly_limit_minor, inspection_months,
+                            division_code, address_detail, settlement_account_type, settlement_bank_name,
+                            settlement_branch_name, settlement_holder_name, account_no_sealed, account_hash,
+                            account_masked, rate_plan_id, sales_rep_id)
      SELECT a.org_id, a.id, '8981101' || lpad(g::text, 8, '0'), a.merchant_name, left(a.merchant_name, 20), '5812',
-            a.credit_code, 'active', 'A', 5000000, 20000000, 300000000, 12
+            a.credit_code, 'active', (ARRAY['A','B','C','D'])[1 + g % 4], 500000, 5000000, 50000000, 12,
+            '110105', '建国路' || g || '号', 'corporate', '中国工商银行', '北京朝阳支行', a.merchant_name,
+            'bench-not-sealed', md5('account' || g), '6222********' || lpad((g % 10000)::text, 4, '0'),
+            (SELECT id FROM rate_plans ORDER BY code LIMIT 1),
+            CASE WHEN g % 3 = 0 THEN (SELECT id FROM users WHERE username = 'sales') END
        FROM generate_series(1, $1) g JOIN merchant_applications a ON a.id = md5('bench' || g)::uuid`,
     [MERCHANTS],
   );

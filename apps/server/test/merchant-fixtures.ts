@@ -88,3 +88,65 @@ export async function draftApplication(
   }
   return created.body as { id: string; version: number; no: string };
 }
+
+/**
+ * An application taken through intake, review and branch approval, its contract generated and signed
+ * (rate plan DINING, effective tomorrow).
+ */
+export async function contractedApplication(
+  app: TestApp,
+  creditCode: string,
+  name: string,
+  terminals = 1,
+  form = validForm({ creditCode, name }),
+) {
+  const frontdesk = await app.as('frontdesk');
+  const backoffice = await app.as('backoffice');
+  const approverBj = await app.as('approver.bj');
+  form.terminals = [{ model: 'PAX A920', count: terminals, acceptance: ['card', 'qr'] }];
+  const { id } = await draftApplication(app, frontdesk, form);
+  expect((await frontdesk.post(`/api/merchant-applications/${id}/submit`)).status).toBe(200);
+  await backoffice.post(`/api/merchant-applications/${id}/start-review`);
+  for (const item of ['documents_match', 'scope_matches_mcc', 'premises_verified']) {
+    await backoffice.put(`/api/merchant-applications/${id}/checklist/${item}`, { result: 'passed' });
+  }
+  await backoffice.post(`/api/merchant-applications/${id}/complete-review`);
+  const requested = await backoffice.post(`/api/merchant-applications/${id}/request-approval`);
+  expect((await approverBj.post(`/api/approvals/${requested.body.approvalId}/approve`, {})).body.status).toBe(
+    'approved',
+  );
+  const plans = (await backoffice.get('/api/rate-plans')).body.items as { id: string; code: string }[];
+  const plan = plans.find((p) => p.code === 'DINING') ?? plans.find((p) => p.code === 'STD');
+  const generated = await backoffice.post(`/api/merchant-applications/${id}/contract`, {
+    ratePlanId: plan!.id,
+    effectiveDate: new Date(app.clock.now().getTime() + 86_400_000).toISOString().slice(0, 10),
+  });
+  expect(generated.status, JSON.stringify(generated.body)).toBeLessThan(300);
+  const signed = await backoffice.post(`/api/merchant-applications/${id}/contract/sign`, {
+    signerName: '张伟',
+  });
+  expect(signed.status, JSON.stringify(signed.body)).toBeLessThan(300);
+  expect((await backoffice.get(`/api/merchant-applications/${id}`)).body.status).toBe('contracted');
+  return id;
+}
+
+/** A live, active merchant: gone live, one terminal installed (serial given), training recorded. */
+export async function activeMerchant(app: TestApp, creditCode: string, name: string, serialNo: string) {
+  const backoffice = await app.as('backoffice');
+  const ops = await app.as('ops');
+  const id = await contractedApplication(app, creditCode, name);
+  const live = await backoffice.post(`/api/merchant-applications/${id}/go-live`);
+  expect(live.status, JSON.stringify(live.body)).toBe(200);
+  const merchantId = live.body.merchantId as string;
+  const merchant = (await backoffice.get(`/api/merchants/${merchantId}`)).body;
+  const done = await ops.post(`/api/work-orders/${merchant.workOrders[0].id}/complete`, { serialNo });
+  expect(done.status, JSON.stringify(done.body)).toBe(200);
+  const trained = await backoffice.post(`/api/merchants/${merchantId}/trainings`, {
+    trainerName: '李培训',
+    trainedAt: app.clock.now().toISOString(),
+    topics: ['刷卡与扫码收款'],
+    attendees: '店长',
+  });
+  expect(trained.body.status).toBe('active');
+  return { merchantId, mid: live.body.mid as string, applicationId: id };
+}

@@ -1,6 +1,7 @@
 export * from './api';
 export * from './contracts';
 export * from './errors';
+export * from './merchant-changes';
 export * from './merchants';
 export * from './permissions';
 export * from './pricing';

@@ -53,6 +53,12 @@ export const permissionCatalogue = [
     zh: '商户停机/冻结/注销',
     en: 'Suspend, freeze or close merchants',
   },
+  {
+    key: 'merchantChange.request',
+    module: 'merchants',
+    zh: '提交商户变更申请',
+    en: 'Request merchant changes (account, address, rates, limits)',
+  },
   { key: 'training.record', module: 'merchants', zh: '记录培训', en: 'Record trainings' },
   { key: 'workOrder.read', module: 'workorders', zh: '查看工单', en: 'View work orders' },
   { key: 'workOrder.complete', module: 'workorders', zh: '完成工单', en: 'Complete work orders' },

@@ -27,3 +27,8 @@ export function businessDate(at: Date, timeZone: string): string {
     day: '2-digit',
   }).format(at);
 }
+
+/** A calendar date (YYYY-MM-DD) moved by whole days. */
+export function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

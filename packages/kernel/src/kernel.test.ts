@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { businessDate } from './clock';
+import { addDays, businessDate } from './clock';
 import { AppError } from './errors';
 import { maskForAudit, maskPan, maskPhone } from './masking';
 import { formatMinor, parseMinor } from './money';
@@ -85,6 +85,11 @@ describe('business date', () => {
   it('is the Shanghai calendar day, not the UTC one', () => {
     expect(businessDate(new Date('2026-11-24T16:30:00Z'), 'Asia/Shanghai')).toBe('2026-11-25');
     expect(businessDate(new Date('2026-11-24T15:59:59Z'), 'Asia/Shanghai')).toBe('2026-11-24');
+  });
+  it('moves calendar dates across month, year and leap day', () => {
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
   });
 });
 

@@ -17,7 +17,9 @@ import {
 } from '../modules/identity';
 import {
   applicationRoutes,
+  applyDueChanges,
   blacklistRoutes,
+  changeRoutes,
   contractRoutes,
   merchantRoutes,
   portalRoutes,
@@ -105,6 +107,7 @@ export async function createPosOps(
         blacklistRoutes(deps),
         referenceRoutes(),
         merchantRoutes(deps),
+        changeRoutes(deps),
         ratePlanRoutes(deps),
         contractRoutes({ ...deps, storage }),
         portalRoutes({ ...deps, storage }),
@@ -129,6 +132,13 @@ export async function createPosOps(
         name: 'http.idempotency-keys',
         cron: '15 * * * *',
         run: () => deleteExpiredIdempotencyKeys(db, clock.now()),
+      },
+      {
+        // 变更生效: approved changes whose effective date has come (00:00 business time, then hourly
+        // in case the server was down at midnight).
+        name: 'merchants.effective-changes',
+        cron: '0 * * * *',
+        run: () => applyDueChanges(deps),
       },
       {
         name: 'audit.partitions',

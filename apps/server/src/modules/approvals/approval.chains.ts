@@ -63,4 +63,48 @@ export const defaultChains: { type: string; name: string; nameEn: string; steps:
       },
     ],
   },
+  {
+    // 结算账户变更: the branch approver, then a risk officer (a changed payee is how fraud pays out).
+    type: 'merchant.change.settlement_account',
+    name: '商户结算账户变更',
+    nameEn: 'Merchant settlement account change',
+    steps: [
+      { roleCode: 'approver', orgLevel: 'branch' },
+      { roleCode: 'risk_officer', orgLevel: 'any' },
+    ],
+  },
+  {
+    type: 'merchant.change.address',
+    name: '商户经营地址变更',
+    nameEn: 'Merchant address change',
+    steps: [{ roleCode: 'approver', orgLevel: 'branch' }],
+  },
+  {
+    // 费率变更: the branch; the head office as well for grade C/D merchants.
+    type: 'merchant.change.rate_plan',
+    name: '商户费率变更',
+    nameEn: 'Merchant rate plan change',
+    steps: [
+      { roleCode: 'approver', orgLevel: 'branch' },
+      { roleCode: 'approver', orgLevel: 'head_office', grades: ['C', 'D'] },
+    ],
+  },
+  {
+    // 限额变更: a risk officer, the branch; the head office as well for grade C/D or a monthly limit of
+    // 5,000,000 yuan or more.
+    type: 'merchant.change.limits',
+    name: '商户限额变更',
+    nameEn: 'Merchant limits change',
+    steps: [
+      { roleCode: 'risk_officer', orgLevel: 'any' },
+      { roleCode: 'approver', orgLevel: 'branch' },
+      {
+        roleCode: 'approver',
+        orgLevel: 'head_office',
+        grades: ['C', 'D'],
+        minAmountMinor: '500000000',
+        match: 'any',
+      },
+    ],
+  },
 ];

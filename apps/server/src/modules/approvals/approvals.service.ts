@@ -414,6 +414,14 @@ export async function makerAction(
     if (!req) throw new AppError('NOT_FOUND', 'approval request not found');
     if (req.maker_id !== ctx.actor.userId)
       throw new AppError('FORBIDDEN', 'only the maker can resubmit or cancel');
+    // A module that takes returns itself (onReturned) resubmits and withdraws from its own object, so
+    // the object and its approval never disagree.
+    if (handlers.get(req.type)?.onReturned) {
+      throw new AppError(
+        'CONFLICT',
+        `a ${req.type} request is resubmitted or withdrawn from its ${req.object_type}, not here`,
+      );
+    }
     const nextStatus = approvalLifecycle.next(req.status, action);
     const moved = await moveRequest(tx, id, req.version, {
       status: nextStatus,

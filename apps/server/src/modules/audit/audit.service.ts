@@ -102,3 +102,31 @@ export async function searchAudit(
     })),
   };
 }
+
+/**
+ * The history of one business object and the objects that belong to it (a merchant, its change
+ * requests, work orders, contract), newest first: what its page shows as the audit trail.
+ */
+export async function auditTrailOf(db: Db, objects: readonly { type: string; id: string }[], limit: number) {
+  if (objects.length === 0) return [];
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['id', 'at', 'actor_name', 'action', 'object_type', 'object_id', 'before', 'after'])
+    .where((eb) =>
+      eb.or(objects.map((o) => eb.and([eb('object_type', '=', o.type), eb('object_id', '=', o.id)]))),
+    )
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id.toString(),
+    at: r.at.toISOString(),
+    actorName: r.actor_name,
+    action: r.action,
+    objectType: r.object_type,
+    objectId: r.object_id,
+    before: r.before ?? null,
+    after: r.after ?? null,
+  }));
+}

@@ -3,4 +3,11 @@
  * transaction for every write; the console searches and exports it. Emits nothing, calls nobody.
  */
 export { auditRoutes } from './audit.routes';
-export { type AuditEvent, type AuditOrigin, originOf, recordAudit, systemOrigin } from './audit.service';
+export {
+  type AuditEvent,
+  type AuditOrigin,
+  auditTrailOf,
+  originOf,
+  recordAudit,
+  systemOrigin,
+} from './audit.service';

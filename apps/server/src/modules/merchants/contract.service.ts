@@ -8,7 +8,7 @@ import {
   type MerchantContract,
   mccByCode,
 } from '@posops/contracts';
-import { AppError, businessDate, maskIdNumber, maskPhone } from '@posops/kernel';
+import { AppError, addDays, businessDate, maskIdNumber, maskPhone } from '@posops/kernel';
 import type { Db } from '../../platform/db/database';
 import type { ServiceContext } from '../../platform/http/context';
 import { originOf, recordAudit } from '../audit';
@@ -65,9 +65,6 @@ const idTypeNames: Record<string, string> = {
   taiwan_permit: '台湾居民来往大陆通行证',
   foreign_permanent: '外国人永久居留身份证',
 };
-
-const addDays = (isoDate: string, days: number) =>
-  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const masked = (value: string) => (value.includes('*') ? value : maskIdNumber(value));
 

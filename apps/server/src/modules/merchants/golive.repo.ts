@@ -2,7 +2,7 @@ import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
 import { containsPattern } from '../../platform/db/like';
 import type { MerchantStatus } from './merchant.lifecycle';
-import type { MerchantsTable } from './merchants.schema';
+import type { MerchantsTable, WorkOrdersTable } from './merchants.schema';
 
 /** The next MID of a region and MCC: acquirer code + region + MCC + a 4-digit sequence. */
 export async function nextMid(db: Db, acquirerCode: string, region: string, mcc: string): Promise<string> {
@@ -23,7 +23,12 @@ export function insertMerchant(db: Db, row: Omit<Insertable<MerchantsTable>, 'st
     .executeTakeFirstOrThrow();
 }
 
-export function deleteMerchant(db: Db, id: string) {
+export async function deleteMerchant(db: Db, id: string) {
+  await db
+    .deleteFrom('merchant_rates')
+    .where('merchant_id', '=', id)
+    .where('source', '=', 'contract')
+    .execute();
   return db.deleteFrom('merchants').where('id', '=', id).where('status', '=', 'onboarding').execute();
 }
 
@@ -35,9 +40,11 @@ export function merchantOfApplication(db: Db, applicationId: string) {
     .executeTakeFirst();
 }
 
-export async function insertInstallWorkOrders(
+/** Work orders numbered WO + business date + a six-digit sequence, opened for the field engineers. */
+export async function insertWorkOrders(
   db: Db,
-  orders: { org_id: string; merchant_id: string; terminal_model: string }[],
+  kind: WorkOrdersTable['kind'],
+  orders: { org_id: string; merchant_id: string; terminal_model: string | null; serial_no?: string | null }[],
   businessDay: string,
 ) {
   const out: { id: string; no: string }[] = [];
@@ -47,7 +54,7 @@ export async function insertInstallWorkOrders(
     out.push(
       await db
         .insertInto('work_orders')
-        .values({ ...order, no, kind: 'install', status: 'open' })
+        .values({ ...order, no, kind, status: 'open' })
         .returning(['id', 'no'])
         .executeTakeFirstOrThrow(),
     );
@@ -129,27 +136,82 @@ export function trainingsOf(db: Db, merchantId: string) {
     .execute();
 }
 
+export interface MerchantFilter {
+  /** A name fragment (fuzzy, Chinese too), or an exact MID or credit code. */
+  q?: string | undefined;
+  status?: MerchantsTable['status'] | undefined;
+  grade?: MerchantsTable['risk_grade'] | undefined;
+  /** The org and its subtree. */
+  orgId?: string | undefined;
+  salesRepId?: string | undefined;
+  agentOrgId?: string | undefined;
+}
+
 export function listMerchantRows(
   db: Db,
-  filter: { q?: string | undefined; status?: string | undefined },
+  filter: MerchantFilter,
   after: { at: string; id: string } | null,
   limit: number,
 ) {
-  let q = db.selectFrom('merchants').selectAll();
+  let q = db.selectFrom('merchants').selectAll('merchants');
   if (filter.q) {
     const like = containsPattern(filter.q);
-    const exact = filter.q;
+    const exact = filter.q.trim();
     q = q.where((eb) =>
       eb.or([eb('name', 'ilike', like), eb('mid', '=', exact), eb('credit_code', '=', exact.toUpperCase())]),
     );
   }
-  if (filter.status) q = q.where('status', '=', filter.status as 'active');
+  if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.grade) q = q.where('risk_grade', '=', filter.grade);
+  if (filter.salesRepId) q = q.where('sales_rep_id', '=', filter.salesRepId);
+  if (filter.agentOrgId) q = q.where('agent_org_id', '=', filter.agentOrgId);
+  if (filter.orgId) {
+    const orgId = filter.orgId;
+    q = q.where('org_id', 'in', (eb) =>
+      eb
+        .selectFrom('orgs as sub')
+        .select('sub.id')
+        .where(
+          'sub.path',
+          'like',
+          eb
+            .selectFrom('orgs as top')
+            .select(sql<string>`top.path || '%'`.as('p'))
+            .where('top.id', '=', orgId),
+        ),
+    );
+  }
   if (after) q = q.where(sql<boolean>`(created_at, id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
   return q
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit + 1)
     .execute();
+}
+
+/** Who brought the merchant (业务归属): the sales rep and the agent, by name. */
+export async function attributionNames(
+  db: Db,
+  merchant: { sales_rep_id: string | null; agent_org_id: string | null; org_id: string },
+) {
+  const [rep, agent, org] = await Promise.all([
+    merchant.sales_rep_id
+      ? db
+          .selectFrom('users')
+          .select(['id', 'display_name as name'])
+          .where('id', '=', merchant.sales_rep_id)
+          .executeTakeFirst()
+      : undefined,
+    merchant.agent_org_id
+      ? db
+          .selectFrom('orgs')
+          .select(['id', 'name'])
+          .where('id', '=', merchant.agent_org_id)
+          .executeTakeFirst()
+      : undefined,
+    db.selectFrom('orgs').select(['id', 'name']).where('id', '=', merchant.org_id).executeTakeFirst(),
+  ]);
+  return { salesRep: rep ?? null, agentOrg: agent ?? null, org: org ?? null };
 }
 
 /** Moves a merchant to a new status if it is still where the caller saw it. */

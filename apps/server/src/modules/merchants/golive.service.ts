@@ -13,18 +13,20 @@ import {
   moveApplication,
 } from './applications.repo';
 import { loadOrThrow, reveal } from './applications.service';
+import { findContractOfApplication } from './contract.repo';
 import {
   activationReadiness,
   deleteMerchant,
   deleteWorkOrders,
   findMerchant,
-  insertInstallWorkOrders,
   insertMerchant,
+  insertWorkOrders,
   merchantOfApplication,
   moveMerchant,
   nextMid,
 } from './golive.repo';
 import { merchantLifecycle } from './merchant.lifecycle';
+import { insertMerchantRates, settlementColumns } from './merchant-profile';
 
 /** What the go-live steps share: who acts, and the contracted application with its assessment. */
 export interface GoLiveContext {
@@ -55,6 +57,9 @@ export const goLiveSteps: WorkflowStep<GoLiveContext, unknown>[] = [
         if (existing)
           throw new AppError('CONFLICT', `application ${application.no} is already merchant ${existing.mid}`);
         const f = application.form;
+        const contract = await findContractOfApplication(tx, application.id);
+        if (contract?.status !== 'signed')
+          throw new AppError('CONFLICT', `application ${application.no} has no signed contract`);
         const mid = await nextMid(
           tx,
           ctx.config.ACQUIRER_CODE,
@@ -74,6 +79,21 @@ export const goLiveSteps: WorkflowStep<GoLiveContext, unknown>[] = [
           daily_limit_minor: assessment.daily,
           monthly_limit_minor: assessment.monthly,
           inspection_months: assessment.inspectionMonths,
+          division_code: f.business.address.divisionCode,
+          address_detail: f.business.address.detail,
+          ...settlementColumns(ctx.config.SECRET_KEY, f.settlement),
+          rate_plan_id: contract.rate_plan_id,
+          sales_rep_id: f.attribution.salesRepId ?? null,
+          agent_org_id: f.attribution.agentOrgId ?? null,
+        });
+        await insertMerchantRates(tx, {
+          org_id: application.orgId,
+          merchant_id: merchant.id,
+          rate_plan_id: contract.rate_plan_id,
+          rates: JSON.stringify(contract.rates),
+          effective_from: contract.effective_date,
+          source: 'contract',
+          change_request_id: null,
         });
         await recordAudit(tx, origin, {
           action: 'merchant.create',
@@ -112,8 +132,9 @@ export const goLiveSteps: WorkflowStep<GoLiveContext, unknown>[] = [
             terminal_model: t.model,
           })),
         );
-        const created = await insertInstallWorkOrders(
+        const created = await insertWorkOrders(
           tx,
+          'install',
           orders,
           businessDate(ctx.clock.now(), ctx.config.TZ_BUSINESS),
         );

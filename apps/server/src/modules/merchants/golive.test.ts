@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, startTestApp, type TestApp } from '../../../test/app';
-import { draftApplication, validForm } from '../../../test/merchant-fixtures';
+import { contractedApplication } from '../../../test/merchant-fixtures';
 import { loadConfig } from '../../platform/config';
 import { contextOf } from '../../platform/http/app';
 import { goLiveSteps, startGoLive } from './golive.service';
@@ -8,48 +8,18 @@ import { goLiveSteps, startGoLive } from './golive.service';
 let app: TestApp;
 let frontdesk: Client;
 let backoffice: Client;
-let approverBj: Client;
 
 beforeAll(async () => {
   app = await startTestApp();
   frontdesk = await app.as('frontdesk');
   backoffice = await app.as('backoffice');
-  approverBj = await app.as('approver.bj');
 });
 afterAll(async () => {
   await app?.stop();
 });
 
-/** An application taken through intake, review and approval, its contract signed. */
-async function contracted(creditCode: string, name: string, terminals = 2) {
-  const form = validForm({ creditCode, name });
-  form.terminals = [{ model: 'PAX A920', count: terminals, acceptance: ['card', 'qr'] }];
-  const { id } = await draftApplication(app, frontdesk, form);
-  expect((await frontdesk.post(`/api/merchant-applications/${id}/submit`)).status).toBe(200);
-  await backoffice.post(`/api/merchant-applications/${id}/start-review`);
-  for (const item of ['documents_match', 'scope_matches_mcc', 'premises_verified']) {
-    await backoffice.put(`/api/merchant-applications/${id}/checklist/${item}`, { result: 'passed' });
-  }
-  await backoffice.post(`/api/merchant-applications/${id}/complete-review`);
-  const requested = await backoffice.post(`/api/merchant-applications/${id}/request-approval`);
-  expect((await approverBj.post(`/api/approvals/${requested.body.approvalId}/approve`, {})).body.status).toBe(
-    'approved',
-  );
-  // 签约: the contract on the dining plan, generated and signed.
-  const plans = (await backoffice.get('/api/rate-plans')).body.items as { id: string; code: string }[];
-  const plan = plans.find((p) => p.code === 'DINING') ?? plans.find((p) => p.code === 'STD');
-  const generated = await backoffice.post(`/api/merchant-applications/${id}/contract`, {
-    ratePlanId: plan!.id,
-    effectiveDate: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
-  });
-  expect(generated.status, JSON.stringify(generated.body)).toBeLessThan(300);
-  const signed = await backoffice.post(`/api/merchant-applications/${id}/contract/sign`, {
-    signerName: '张伟',
-  });
-  expect(signed.status, JSON.stringify(signed.body)).toBeLessThan(300);
-  expect((await backoffice.get(`/api/merchant-applications/${id}`)).body.status).toBe('contracted');
-  return id;
-}
+const contracted = (creditCode: string, name: string, terminals = 2) =>
+  contractedApplication(app, creditCode, name, terminals);
 
 describe('go-live (开通)', () => {
   it('assigns a MID, opens the installation work orders and creates the portal login, shown once', async () => {

@@ -5,7 +5,10 @@
  */
 export { applicationRoutes } from './applications.routes';
 export { blacklistRoutes } from './blacklist.routes';
+export { changeRoutes } from './change.routes';
+export { applyDueChanges } from './change.service';
 export { contractRoutes } from './contract.routes';
+export { merchantRatesOn } from './merchant-profile';
 export { seedDemoMerchants } from './merchants.demo';
 export { merchantRoutes } from './merchants.routes';
 export { portalRoutes } from './portal.routes';

@@ -8,6 +8,7 @@ import {
   completeInstallation,
   getMerchant,
   listMerchants,
+  merchantHistory,
   recordTraining,
 } from './merchants.service';
 
@@ -48,6 +49,10 @@ export function merchantRoutes(deps: ModuleDeps) {
           querystring: pageQuery.extend({
             q: z.string().max(64).optional(),
             status: z.enum(['onboarding', 'active', 'suspended', 'frozen', 'closed']).optional(),
+            grade: z.enum(['A', 'B', 'C', 'D']).optional(),
+            orgId: idSchema.optional(),
+            salesRepId: idSchema.optional(),
+            agentOrgId: idSchema.optional(),
           }),
         },
       },
@@ -57,9 +62,28 @@ export function merchantRoutes(deps: ModuleDeps) {
       '/api/merchants/:id',
       {
         config: { access: 'merchant.read' },
-        schema: { tags, summary: 'A merchant with its work orders and trainings', params },
+        schema: {
+          tags,
+          summary:
+            '商户360: profile, settlement account (masked), contract and rates over time, risk assessment, documents, terminals, work orders, trainings',
+          params,
+        },
       },
       async (request) => getMerchant(ctx(request), request.params.id),
+    );
+    app.get(
+      '/api/merchants/:id/history',
+      {
+        config: { access: 'merchant.read' },
+        schema: {
+          tags,
+          summary:
+            'The audit trail of the merchant, its application, contract, change requests and work orders',
+          params,
+          querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(200) }),
+        },
+      },
+      async (request) => merchantHistory(ctx(request), request.params.id, request.query.limit),
     );
     app.post(
       '/api/merchants/:id/trainings',

@@ -97,8 +97,64 @@ export interface MerchantsTable {
   daily_limit_minor: bigint;
   monthly_limit_minor: bigint;
   inspection_months: number;
+  division_code: string;
+  address_detail: string;
+  settlement_account_type: 'corporate' | 'personal';
+  settlement_bank_name: string;
+  settlement_branch_name: string;
+  settlement_holder_name: string;
+  account_no_sealed: string;
+  account_hash: string;
+  account_masked: string;
+  rate_plan_id: string;
+  sales_rep_id: string | null;
+  agent_org_id: string | null;
   created_at: CreatedAt;
   activated_at: Date | null;
+  version: Generated<number>;
+}
+
+export interface MerchantRatesTable {
+  id: Generated<string>;
+  org_id: string;
+  merchant_id: string;
+  rate_plan_id: string;
+  rates: Json;
+  effective_from: ColumnType<string, string, never>;
+  source: 'contract' | 'change';
+  change_request_id: string | null;
+  created_at: CreatedAt;
+}
+
+export type MerchantChangeKind = 'settlement_account' | 'address' | 'rate_plan' | 'limits';
+export type MerchantChangeStatus =
+  | 'pending_approval'
+  | 'returned'
+  | 'scheduled'
+  | 'applied'
+  | 'rejected'
+  | 'cancelled';
+
+export interface MerchantChangeRequestsTable {
+  id: Generated<string>;
+  no: string;
+  org_id: string;
+  merchant_id: string;
+  kind: MerchantChangeKind;
+  status: MerchantChangeStatus;
+  before: Json;
+  after: Json;
+  account_no_sealed: string | null;
+  account_hash: string | null;
+  findings: Json;
+  effective_date: ColumnType<string, string, string>;
+  reason: string;
+  requested_by: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  applied_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  closed_reason: string | null;
   version: Generated<number>;
 }
 
@@ -140,6 +196,8 @@ export interface MerchantTables {
   mid_sequences: MidSequencesTable;
   work_orders: WorkOrdersTable;
   merchant_trainings: MerchantTrainingsTable;
+  merchant_rates: MerchantRatesTable;
+  merchant_change_requests: MerchantChangeRequestsTable;
   merchant_applications: MerchantApplicationsTable;
   merchant_application_events: MerchantApplicationEventsTable;
   merchant_application_checks: MerchantApplicationChecksTable;

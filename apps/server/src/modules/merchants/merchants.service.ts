@@ -1,19 +1,29 @@
-import { AppError } from '@posops/kernel';
+import { AppError, businessDate } from '@posops/kernel';
 import { decodeCursor, pageFrom } from '../../platform/db/keyset';
 import type { ServiceContext } from '../../platform/http/context';
-import { originOf, recordAudit } from '../audit';
+import { auditTrailOf, originOf, recordAudit } from '../audit';
+import { documentsOf } from '../documents';
+import { findApplication, latestAssessment } from './applications.repo';
+import { APPLICATION_OBJECT } from './applications.service';
+import { changesOfMerchant } from './change.repo';
+import { CHANGE_OBJECT, cancelOpenChangesOf } from './change.service';
+import { findContractOfApplication } from './contract.repo';
+import { CONTRACT_OWNER } from './contract.service';
 import {
+  attributionNames,
   completeWorkOrder,
   findMerchant,
   findWorkOrder,
   insertTraining,
   listMerchantRows,
+  type MerchantFilter,
   moveMerchant,
   trainingsOf,
   workOrdersOf,
 } from './golive.repo';
 import { activateIfReady } from './golive.service';
 import { type MerchantEvent, manualMerchantEvents, merchantLifecycle } from './merchant.lifecycle';
+import { addressViewOf, rateHistoryOf, settlementViewOf } from './merchant-profile';
 
 const merchantView = (m: NonNullable<Awaited<ReturnType<typeof findMerchant>>>) => ({
   id: m.id,
@@ -35,13 +45,78 @@ const merchantView = (m: NonNullable<Awaited<ReturnType<typeof findMerchant>>>) 
   allowedEvents: merchantLifecycle.allowedEvents(m.status).filter((e) => manualMerchantEvents.includes(e)),
 });
 
-/** A merchant with its installation work orders and trainings (the start of the 360° view). */
+/**
+ * 商户360: the merchant with its profile (address, settlement account, 业务归属), contract and rates over
+ * time, risk assessment, documents, terminals, work orders and trainings.
+ */
 export async function getMerchant(ctx: ServiceContext, id: string) {
   const merchant = await findMerchant(ctx.db, id);
   if (!merchant) throw new AppError('NOT_FOUND', 'merchant not found');
-  const [orders, trainings] = await Promise.all([workOrdersOf(ctx.db, id), trainingsOf(ctx.db, id)]);
+  const [orders, trainings, rates, contract, assessment, application, names] = await Promise.all([
+    workOrdersOf(ctx.db, id),
+    trainingsOf(ctx.db, id),
+    rateHistoryOf(ctx.db, id),
+    findContractOfApplication(ctx.db, merchant.application_id),
+    latestAssessment(ctx.db, merchant.application_id),
+    findApplication(ctx.db, merchant.application_id),
+    attributionNames(ctx.system, merchant),
+  ]);
+  const today = businessDate(ctx.clock.now(), ctx.config.TZ_BUSINESS);
+  const mayReadDocuments = ctx.actor.permissions.has('document.read');
+  const documents = mayReadDocuments
+    ? [
+        ...(await documentsOf(ctx.db, APPLICATION_OBJECT, merchant.application_id)),
+        ...(contract ? await documentsOf(ctx.db, CONTRACT_OWNER, contract.id) : []),
+      ]
+    : [];
+  const current = rates.find((r) => r.effective_from <= today) ?? null;
   return {
     ...merchantView(merchant),
+    address: addressViewOf(merchant.division_code, merchant.address_detail),
+    settlement: settlementViewOf(merchant),
+    attribution: names,
+    application: application ? { id: application.id, no: application.no } : null,
+    contract: contract
+      ? {
+          id: contract.id,
+          contractNo: contract.contract_no,
+          status: contract.status,
+          effectiveDate: contract.effective_date,
+          signerName: contract.signer_name,
+          signedAt: contract.signed_at ? contract.signed_at.toISOString() : null,
+          documentId: contract.document_id,
+          terms: contract.terms,
+        }
+      : null,
+    rates: {
+      current: current ? { ...(current.rates as object), effectiveFrom: current.effective_from } : null,
+      history: rates.map((r) => ({
+        ...(r.rates as object),
+        effectiveFrom: r.effective_from,
+        source: r.source,
+        changeRequestId: r.change_request_id,
+        current: r.id === current?.id,
+      })),
+    },
+    assessment: assessment
+      ? {
+          score: assessment.score,
+          factors: assessment.factors,
+          proposedGrade: assessment.proposed_grade,
+          grade: assessment.grade,
+          overrideReason: assessment.override_reason,
+          at: assessment.at.toISOString(),
+        }
+      : null,
+    documents,
+    terminals: orders
+      .filter((w) => w.kind === 'install' && w.status === 'completed' && w.serial_no)
+      .map((w) => ({
+        serialNo: w.serial_no!,
+        model: w.terminal_model,
+        installedAt: w.completed_at ? w.completed_at.toISOString() : null,
+        workOrderNo: w.no,
+      })),
     workOrders: orders.map((w) => ({
       id: w.id,
       no: w.no,
@@ -62,9 +137,28 @@ export async function getMerchant(ctx: ServiceContext, id: string) {
   };
 }
 
+/** 商户历史: what happened to the merchant, its change requests, work orders and contract, newest first. */
+export async function merchantHistory(ctx: ServiceContext, id: string, limit: number) {
+  const merchant = await findMerchant(ctx.db, id);
+  if (!merchant) throw new AppError('NOT_FOUND', 'merchant not found');
+  const [orders, changes, contract] = await Promise.all([
+    workOrdersOf(ctx.db, id),
+    changesOfMerchant(ctx.db, id),
+    findContractOfApplication(ctx.db, merchant.application_id),
+  ]);
+  const objects = [
+    { type: 'merchant', id },
+    { type: APPLICATION_OBJECT, id: merchant.application_id },
+    ...(contract ? [{ type: CONTRACT_OWNER, id: contract.id }] : []),
+    ...changes.map((c) => ({ type: CHANGE_OBJECT, id: c.id })),
+    ...orders.map((w) => ({ type: 'work_order', id: w.id })),
+  ];
+  return { items: await auditTrailOf(ctx.db, objects, limit) };
+}
+
 export async function listMerchants(
   ctx: ServiceContext,
-  query: { q?: string | undefined; status?: string | undefined; cursor?: string | undefined; limit: number },
+  query: MerchantFilter & { cursor?: string | undefined; limit: number },
 ) {
   const after = decodeCursor(query.cursor, ['timestamptz', 'uuid']);
   const rows = await listMerchantRows(
@@ -151,6 +245,7 @@ export async function changeMerchantStatus(
     if (!(await moveMerchant(tx, id, merchant.status, merchant.version, to))) {
       throw new AppError('CONFLICT', 'the merchant changed meanwhile; reload it');
     }
+    if (to === 'closed') await cancelOpenChangesOf(ctx, tx, id, `merchant closed: ${reason}`);
     await recordAudit(tx, originOf(ctx), {
       action: `merchant.${event}`,
       objectType: 'merchant',

@@ -5,6 +5,7 @@ import * as m0003 from '../../migrations/0003_merchants';
 import * as m0004 from '../../migrations/0004_pricing_contracts';
 import * as m0005 from '../../migrations/0005_golive';
 import * as m0006 from '../../migrations/0006_merchant_search';
+import * as m0007 from '../../migrations/0007_merchant_changes';
 
 /** The one ordered list of migrations, applied at start and by `npm run db:migrate`. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0004_pricing_contracts': m0004,
   '0005_golive': m0005,
   '0006_merchant_search': m0006,
+  '0007_merchant_changes': m0007,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

@@ -38,6 +38,8 @@ export const orgOwnedTables: Readonly<Record<string, string>> = {
   merchants: 'org_id',
   work_orders: 'org_id',
   merchant_trainings: 'org_id',
+  merchant_rates: 'org_id',
+  merchant_change_requests: 'org_id',
 };
 
 /** The caller's place in the org tree: its org and the materialised path of that org ("/a/b/"). */
