@@ -89,7 +89,10 @@ export interface TestApp extends PosOps {
   stop(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { demoActivity?: boolean } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     DEMO: 'true',
@@ -101,7 +104,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const clock = fixedClock(new Date());
   // POSOPS_TEST_LOG=error shows the server's own log of a failing test (500s and their stacks).
   const logger = process.env.POSOPS_TEST_LOG ? { level: process.env.POSOPS_TEST_LOG } : false;
-  const posops = await createPosOps(config, database.url, clock, { logger, demoActivity: false });
+  const posops = await createPosOps(config, database.url, clock, {
+    logger,
+    demoActivity: options.demoActivity ?? false,
+  });
   await posops.app.listen({ port: 0, host: '127.0.0.1' });
   const address = posops.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

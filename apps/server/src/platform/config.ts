@@ -51,6 +51,45 @@ const configSchema = z.object({
     .default('898'),
   /** Key for the keyed hashes that match ID, account and phone numbers without keeping them in clear. */
   SECRET_KEY: z.string().min(32, 'at least 32 characters').optional(),
+  /** Where document bytes live: `local` (DATA_DIR/documents) or `s3` (an S3-compatible bucket). */
+  DOCUMENT_STORAGE: z.enum(['local', 's3']).default('local'),
+  /** The S3 service's URL (MinIO, Ceph, OSS, COS …); unset for AWS S3 itself. */
+  S3_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: 'an http:// or https:// URL' })
+    .refine((u) => !/^https?:\/\/[^/]*@/i.test(u), {
+      error: 'no user or password in the URL: use S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY',
+    })
+    .optional(),
+  S3_REGION: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, 'letters, digits and hyphens, e.g. us-east-1')
+    .default('us-east-1'),
+  S3_BUCKET: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      '3 to 63 lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit',
+    )
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Folder of the documents inside the bucket (`posops/documents`): no leading or trailing slash. */
+  S3_PREFIX: z
+    .string()
+    .max(512)
+    .refine(
+      (prefix) =>
+        prefix
+          .split('/')
+          .every((segment) => /^[A-Za-z0-9!_.*'()-]+$/.test(segment) && !/^\.\.?$/.test(segment)),
+      {
+        error:
+          "segments of letters, digits and ! _ . * ' ( ) - separated by single slashes; no leading or trailing slash, no . or .. segment",
+      },
+    )
+    .optional(),
+  /** Path-style URLs (`endpoint/bucket/key`), as MinIO and most self-hosted services need. */
+  S3_FORCE_PATH_STYLE: flag.default(true),
 });
 
 export type AppConfig = Omit<z.infer<typeof configSchema>, 'DATA_DIR' | 'SECRET_KEY'> & {
@@ -76,6 +115,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     new Intl.DateTimeFormat('en', { timeZone: parsed.data.TZ_BUSINESS });
   } catch {
     throw new Error(`Invalid configuration: TZ_BUSINESS: unknown time zone ${parsed.data.TZ_BUSINESS}`);
+  }
+  if (parsed.data.DOCUMENT_STORAGE === 's3') {
+    const required = ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+    const missing = required.filter((key) => parsed.data[key] === undefined);
+    if (missing.length > 0) {
+      throw new Error(`Invalid configuration: DOCUMENT_STORAGE=s3 also needs ${missing.join(', ')}`);
+    }
   }
   const secretKey = parsed.data.SECRET_KEY ?? (parsed.data.DEMO ? DEMO_SECRET_KEY : undefined);
   if (!secretKey) {

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import { approvalRoutes, seedDefaultChains } from '../modules/approvals';
 import { auditRoutes } from '../modules/audit';
-import { createLocalDocumentStorage, documentRoutes } from '../modules/documents';
+import { createDocumentStorage, documentRoutes } from '../modules/documents';
 import {
   authRoutes,
   deleteExpiredSessions,
@@ -24,6 +24,7 @@ import {
   merchantRoutes,
   portalRoutes,
   referenceRoutes,
+  registerChangeApprovals,
   seedDemoMerchants,
 } from '../modules/merchants';
 import { notificationRoutes } from '../modules/notifications';
@@ -74,7 +75,9 @@ export async function createPosOps(
     await seedReferenceData(db);
     const demoSeeded = config.DEMO ? await seedDemoBank(db) : false;
     const deps: ModuleDeps = { db, clock, config };
-    const storage = createLocalDocumentStorage(`${config.DATA_DIR}/documents`);
+    // Approval outcomes reach the modules that asked (before the demo, which decides some).
+    registerChangeApprovals(deps);
+    const storage = await createDocumentStorage(config, `${config.DATA_DIR}/documents`);
     if (demoSeeded && options.demoActivity !== false) {
       await seedDemoActivity({ db, clock, config });
       await seedDemoMerchants({ db, clock, config }, storage);

@@ -18,7 +18,9 @@ export interface DocumentStorage {
   delete(key: string): Promise<void>;
 }
 
-const keyPattern = /^\d{4}\/\d{2}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** The shape of every storage key, whatever the driver. */
+export const storageKeyPattern =
+  /^\d{4}\/\d{2}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The storage key of a document: `<yyyy>/<mm>/<id>`, by the UTC month of its upload. */
 export function storageKeyOf(id: string, at: Date): string {
@@ -42,7 +44,7 @@ async function syncDirectory(dir: string): Promise<void> {
 export function createLocalDocumentStorage(dir: string): DocumentStorage {
   const root = path.resolve(dir);
   const fileOf = (key: string): string => {
-    if (!keyPattern.test(key)) throw new Error(`not a document storage key: ${key}`);
+    if (!storageKeyPattern.test(key)) throw new Error(`not a document storage key: ${key}`);
     return path.join(root, ...key.split('/'));
   };
   return {

@@ -8,6 +8,11 @@
 export { type DocumentOwner, registerDocumentOwner } from './documents.owners';
 export { type DocumentDeps, documentRoutes } from './documents.routes';
 export {
+  createS3DocumentStorage,
+  type S3DocumentStorage,
+  type S3DocumentStorageOptions,
+} from './documents.s3-storage';
+export {
   type DocumentMeta,
   documentsOf,
   type ErrorLog,
@@ -15,3 +20,4 @@ export {
   uploadDocument,
 } from './documents.service';
 export { createLocalDocumentStorage, type DocumentStorage } from './documents.storage';
+export { createDocumentStorage, type DocumentStorageConfig } from './documents.storage-factory';

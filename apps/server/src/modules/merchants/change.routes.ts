@@ -14,7 +14,6 @@ import {
   changesOf,
   getChange,
   listChanges,
-  registerChangeApprovals,
   requestChange,
   resubmitChange,
 } from './change.service';
@@ -24,7 +23,6 @@ const tags = ['merchant changes'];
 
 /** 商户变更申请: settlement account, address, rate plan and limits, through approval, on a date. */
 export function changeRoutes(deps: ModuleDeps) {
-  registerChangeApprovals(deps);
   return async (app: ZodApp) => {
     const ctx = (request: Parameters<typeof contextOf>[0]) => contextOf(request, deps);
     app.post(

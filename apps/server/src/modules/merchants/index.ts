@@ -6,7 +6,7 @@
 export { applicationRoutes } from './applications.routes';
 export { blacklistRoutes } from './blacklist.routes';
 export { changeRoutes } from './change.routes';
-export { applyDueChanges } from './change.service';
+export { applyDueChanges, registerChangeApprovals } from './change.service';
 export { contractRoutes } from './contract.routes';
 export { merchantRatesOn } from './merchant-profile';
 export { seedDemoMerchants } from './merchants.demo';

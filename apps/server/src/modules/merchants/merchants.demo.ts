@@ -1,6 +1,8 @@
 import type { ApplicationForm } from '@posops/contracts';
-import type { Clock } from '@posops/kernel';
 import {
+  addDays,
+  businessDate,
+  type Clock,
   creditCodeCheckCharacter,
   luhnCheckDigit,
   organisationCodeCheckCharacter,
@@ -24,9 +26,10 @@ import {
   startReview,
   submitApplication,
 } from './applications.service';
+import { requestChange } from './change.service';
 import { generateContract, signContract } from './contract.service';
 import { startGoLive } from './golive.service';
-import { completeInstallation, getMerchant, recordTraining } from './merchants.service';
+import { changeMerchantStatus, completeInstallation, getMerchant, recordTraining } from './merchants.service';
 
 type Stage =
   | 'draft'
@@ -53,7 +56,15 @@ interface DemoMerchant {
   monthlyYuan: number;
   ticketYuan: number;
   stage: Stage;
+  /** 业务归属: brought by the demo sales rep, or by the demo agent. */
+  broughtBy?: 'sales' | 'agent';
+  /** Where an active merchant went next (停机, 冻结结算, 注销), with the reason. */
+  afterLive?: { event: 'suspend' | 'freeze_settlement' | 'close'; reason: string };
 }
+
+const active = (
+  m: Omit<DemoMerchant, 'stage' | 'type' | 'ticketYuan'> & Partial<Pick<DemoMerchant, 'type' | 'ticketYuan'>>,
+): DemoMerchant => ({ type: 'company', ticketYuan: 60, stage: 'active', ...m });
 
 /** Merchants of the demo bank's Beijing outlets, one or more in every stage of onboarding. */
 const demoMerchants: DemoMerchant[] = [
@@ -213,6 +224,92 @@ const demoMerchants: DemoMerchant[] = [
     ticketYuan: 90,
     stage: 'rejected',
   },
+  active({
+    name: '北京海淀书香咖啡有限公司',
+    shortName: '书香咖啡',
+    mcc: '5814',
+    scope: '咖啡、简餐',
+    district: '110108',
+    street: '海淀区中关村大街 59 号',
+    rep: '陈书香',
+    monthlyYuan: 260_000,
+    ticketYuan: 42,
+    broughtBy: 'sales',
+  }),
+  active({
+    name: '北京东城康宁大药房有限公司',
+    shortName: '康宁药房',
+    mcc: '5912',
+    scope: '药品、医疗器械零售',
+    district: '110101',
+    street: '东城区东直门内大街 66 号',
+    rep: '孙康宁',
+    monthlyYuan: 520_000,
+    broughtBy: 'sales',
+  }),
+  active({
+    name: '北京西城美发沙龙',
+    shortName: '西城美发',
+    type: 'individual',
+    mcc: '7230',
+    scope: '美容美发服务',
+    district: '110102',
+    street: '西城区西单北大街 120 号',
+    rep: '周美',
+    monthlyYuan: 90_000,
+    ticketYuan: 180,
+    broughtBy: 'agent',
+  }),
+  active({
+    name: '北京丰台万家百货有限公司',
+    shortName: '万家百货',
+    mcc: '5311',
+    scope: '百货零售',
+    district: '110106',
+    street: '丰台区丰台北路 18 号',
+    rep: '吴万家',
+    monthlyYuan: 1_600_000,
+    ticketYuan: 260,
+  }),
+  active({
+    name: '北京朝阳潮品服饰店',
+    shortName: '潮品服饰',
+    type: 'individual',
+    mcc: '5641',
+    scope: '服装零售',
+    district: '110105',
+    street: '朝阳区工体北路 8 号',
+    rep: '郑潮',
+    monthlyYuan: 150_000,
+    ticketYuan: 320,
+    broughtBy: 'agent',
+    afterLive: { event: 'suspend', reason: '巡检发现移机使用，停机待核查' },
+  }),
+  active({
+    name: '北京海淀数码电器有限公司',
+    shortName: '海淀数码',
+    mcc: '5732',
+    scope: '电子产品零售',
+    district: '110108',
+    street: '海淀区海淀大街 3 号',
+    rep: '冯数码',
+    monthlyYuan: 900_000,
+    ticketYuan: 1_200,
+    broughtBy: 'sales',
+    afterLive: { event: 'freeze_settlement', reason: '疑似虚假交易，冻结结算待调查' },
+  }),
+  active({
+    name: '北京东城和园宾馆有限公司',
+    shortName: '和园宾馆',
+    mcc: '7011',
+    scope: '住宿服务',
+    district: '110101',
+    street: '东城区王府井大街 200 号',
+    rep: '褚和园',
+    monthlyYuan: 700_000,
+    ticketYuan: 480,
+    afterLive: { event: 'close', reason: '商户停业，申请注销' },
+  }),
 ];
 
 const orgChars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -237,7 +334,11 @@ function cardNumber(i: number): string {
   return `${body}${luhnCheckDigit(body)}`;
 }
 
-function formOf(i: number, m: DemoMerchant): ApplicationForm {
+function formOf(
+  i: number,
+  m: DemoMerchant,
+  people: { salesRepId?: string | undefined; agentOrgId?: string | undefined },
+): ApplicationForm {
   const code = creditCode(i, m);
   return {
     business: {
@@ -276,7 +377,10 @@ function formOf(i: number, m: DemoMerchant): ApplicationForm {
       averageTicketMinor: String(m.ticketYuan * 100),
     },
     terminals: [{ model: 'PAX A920', count: 1, acceptance: ['card', 'qr'] }],
-    attribution: {},
+    attribution: {
+      ...(m.broughtBy === 'sales' && people.salesRepId ? { salesRepId: people.salesRepId } : {}),
+      ...(m.broughtBy === 'agent' && people.agentOrgId ? { agentOrgId: people.agentOrgId } : {}),
+    },
   };
 }
 
@@ -306,12 +410,23 @@ export async function seedDemoMerchants(
   deps: { db: Db; clock: Clock; config: AppConfig },
   storage: DocumentStorage,
 ): Promise<void> {
-  const [frontdesk, backoffice, approverBj, approverHq, engineer] = await Promise.all(
-    ['frontdesk', 'backoffice', 'approver.bj', 'approver.hq', 'engineer'].map((u) => contextForUser(deps, u)),
+  const [frontdesk, backoffice, approverBj, approverHq, engineer, ops] = await Promise.all(
+    ['frontdesk', 'backoffice', 'approver.bj', 'approver.hq', 'engineer', 'ops'].map((u) =>
+      contextForUser(deps, u),
+    ),
   );
+  const people = {
+    salesRepId: (
+      await deps.db.selectFrom('users').select('id').where('username', '=', 'sales').executeTakeFirst()
+    )?.id,
+    agentOrgId: (
+      await deps.db.selectFrom('orgs').select('id').where('code', '=', 'BJAG01').executeTakeFirst()
+    )?.id,
+  };
+  const live: { merchantId: string; name: string; mcc: string }[] = [];
   for (const [i, m] of demoMerchants.entries()) {
     const app = await createApplication(frontdesk!, {
-      form: m.stage === 'draft' ? { business: { name: m.name, mcc: m.mcc } } : formOf(i + 1, m),
+      form: m.stage === 'draft' ? { business: { name: m.name, mcc: m.mcc } } : formOf(i + 1, m, people),
     });
     if (m.stage === 'draft') continue;
     for (const kind of requiredDocumentKinds) {
@@ -363,19 +478,85 @@ export async function seedDemoMerchants(
     });
     await signContract(backoffice!, app.id, { signerName: m.rep });
     if (m.stage !== 'active') continue;
-    const live = await startGoLive(backoffice!, app.id);
-    await useDemoPassword(deps.db, live.portalLogin.username);
-    await recordTraining(backoffice!, live.merchantId, {
+    const wentLive = await startGoLive(backoffice!, app.id);
+    await useDemoPassword(deps.db, wentLive.portalLogin.username);
+    await recordTraining(backoffice!, wentLive.merchantId, {
       trainerName: '李培训',
       trainedAt: deps.clock.now().toISOString(),
       topics: ['刷卡与扫码收款', '撤销与退货', '结算与对账单'],
       attendees: `${m.rep} 及收银员`,
     });
-    const merchant = await getMerchant(engineer!, live.merchantId);
+    const merchant = await getMerchant(engineer!, wentLive.merchantId);
     await completeInstallation(
       engineer!,
       merchant.workOrders[0]!.id,
       `PAXA920-${String(10_000_000 + i).slice(-8)}`,
     );
+    if (m.afterLive)
+      await changeMerchantStatus(ops!, wentLive.merchantId, m.afterLive.event, m.afterLive.reason);
+    else live.push({ merchantId: wentLive.merchantId, name: m.name, mcc: m.mcc });
   }
+  await seedDemoChanges(deps, live);
+}
+
+/**
+ * 变更申请 in each state: a limits change waiting for the risk officer, a rate change approved for next
+ * week, an address change applied (its relocation work order open), an account change returned.
+ */
+async function seedDemoChanges(
+  deps: { db: Db; clock: Clock; config: AppConfig },
+  live: { merchantId: string; name: string; mcc: string }[],
+) {
+  const [backoffice, approverBj, risk] = await Promise.all(
+    ['backoffice', 'approver.bj', 'risk'].map((u) => contextForUser(deps, u)),
+  );
+  const today = businessDate(deps.clock.now(), deps.config.TZ_BUSINESS);
+  // The rate change moves a dining merchant from its DINING plan to the standard one.
+  const b = live.find((l) => l.mcc === '5812' || l.mcc === '5814');
+  const [a, c, d] = live.filter((l) => l !== b);
+  if (!a || !b || !c || !d) return;
+  await requestChange(backoffice!, a.merchantId, {
+    change: {
+      kind: 'limits',
+      singleLimitMinor: '3000000',
+      dailyLimitMinor: '15000000',
+      monthlyLimitMinor: '200000000',
+    },
+    effectiveDate: today,
+    reason: '节假日客流增加，申请提高限额',
+  });
+  const current = await getMerchant(backoffice!, b.merchantId);
+  const plan = (
+    await deps.db.selectFrom('rate_plans').select(['id', 'code']).where('code', '=', 'STD').execute()
+  ).find((p) => p.id !== current.rates.current?.ratePlanId);
+  if (plan) {
+    const rate = await requestChange(backoffice!, b.merchantId, {
+      change: { kind: 'rate_plan', ratePlanId: plan.id },
+      effectiveDate: addDays(today, 7),
+      reason: '优惠期结束，恢复标准费率',
+    });
+    await decideApproval(approverBj!, rate.approvalId!, 'approve', '同意按标准费率执行');
+  }
+  const moved = await requestChange(backoffice!, c.merchantId, {
+    change: { kind: 'address', address: { divisionCode: '110105', detail: '朝阳区望京街 10 号' } },
+    effectiveDate: today,
+    reason: '门店搬迁至望京',
+  });
+  await decideApproval(approverBj!, moved.approvalId!, 'approve', '已核实新址租赁合同');
+  const account = await requestChange(backoffice!, d.merchantId, {
+    change: {
+      kind: 'settlement_account',
+      settlement: {
+        accountType: 'corporate',
+        bankName: '中国建设银行',
+        branchName: '北京东直门支行',
+        accountNo: '11050162540000000123',
+        holderName: d.name,
+      },
+    },
+    effectiveDate: today,
+    reason: '对公账户变更',
+  });
+  await decideApproval(approverBj!, account.approvalId!, 'approve', '同意');
+  await decideApproval(risk!, account.approvalId!, 'return', '请补充新账户的开户许可证');
 }

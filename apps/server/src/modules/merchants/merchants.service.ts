@@ -1,3 +1,4 @@
+import type { ContractRates } from '@posops/contracts';
 import { AppError, businessDate } from '@posops/kernel';
 import { decodeCursor, pageFrom } from '../../platform/db/keyset';
 import type { ServiceContext } from '../../platform/http/context';
@@ -89,9 +90,11 @@ export async function getMerchant(ctx: ServiceContext, id: string) {
         }
       : null,
     rates: {
-      current: current ? { ...(current.rates as object), effectiveFrom: current.effective_from } : null,
+      current: current
+        ? { ...(current.rates as ContractRates), effectiveFrom: current.effective_from }
+        : null,
       history: rates.map((r) => ({
-        ...(r.rates as object),
+        ...(r.rates as ContractRates),
         effectiveFrom: r.effective_from,
         source: r.source,
         changeRequestId: r.change_request_id,
