@@ -545,6 +545,35 @@ describe('a multi-step chain with an amount threshold', () => {
     expect(applied.map((r) => r.objectId)).not.toContain('spend-refused');
   });
 
+  it('refuses the generic resubmit and cancel for a type whose module takes returns itself', async () => {
+    const returnsSeen: string[] = [];
+    await app.db
+      .insertInto('approval_chains')
+      .values({
+        type: 'test.owned',
+        name: '模块自管退回',
+        name_en: 'Module-owned returns',
+        steps: JSON.stringify([{ roleCode: 'approver', orgLevel: 'branch' }]),
+      })
+      .execute();
+    registerApprovalHandler('test.owned', {
+      async onApproved() {},
+      async onReturned(_tx: Db, request: ApprovedRequest) {
+        returnsSeen.push(request.objectId);
+      },
+    });
+    const id = await submitSpend('owned-1', 100n, 'test.owned');
+    expect((await approverBj.post(`/api/approvals/${id}/return`, { comment: 'fix it' })).status).toBe(200);
+    expect(returnsSeen).toEqual(['owned-1']);
+    const maker = await app.as('bj.ops');
+    for (const action of ['resubmit', 'cancel']) {
+      const refused = await maker.post(`/api/approvals/${id}/${action}`, { comment: 'try' });
+      expect(refused.status, action).toBe(409);
+      expect(refused.body.message).toMatch(/resubmitted or withdrawn from its spend/);
+    }
+    expect((await maker.get(`/api/approvals/${id}`)).body.status).toBe('returned');
+  });
+
   it('after a return at the last step and a resubmit, the first-step approver may approve again', async () => {
     const id = await submitSpend('spend-returned', 3_000_000n);
     expect((await approverBj.post(`/api/approvals/${id}/approve`, {})).status).toBe(200);
