@@ -28,9 +28,17 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number];
 
+/** A message the console translates: `messages.<key>` with its parameters; the English text is the fallback. */
+export interface MessageRef {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
   /** Field path (dotted) → message, for validation errors. */
   fields?: Record<string, string>;
+  /** Field path → the same message as a key to translate, where the server has one. */
+  fieldMessages?: Record<string, MessageRef>;
 }

@@ -90,7 +90,10 @@ export const merchantChangeValues = z.union([settlementAccountView, addressView,
 export const changeFinding = z.object({
   field: z.string(),
   severity: z.enum(['warning', 'info']),
+  /** In English; `key` and `params` are the same message for the console to translate. */
   message: z.string(),
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ChangeFinding = z.infer<typeof changeFinding>;
 

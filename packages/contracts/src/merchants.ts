@@ -152,6 +152,10 @@ export const applicationCheck = z.object({
   field: z.string().nullable(),
   result: checkResult,
   detail: z.string(),
+  /** The finding as a key the console translates (`messages.<key>`); null on rows from before keys. */
+  message: z
+    .object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })
+    .nullable(),
   source: z.enum(['system', 'reviewer']),
   reviewerName: z.string().nullable(),
   comment: z.string().nullable(),

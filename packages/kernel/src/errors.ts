@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@posops/contracts';
+import type { ErrorCode, MessageRef } from '@posops/contracts';
 
 const statusByCode: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -29,13 +29,20 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly fields: Record<string, string> | undefined;
+  readonly fieldMessages: Record<string, MessageRef> | undefined;
 
-  constructor(code: ErrorCode, message: string, fields?: Record<string, string>) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    fields?: Record<string, string>,
+    fieldMessages?: Record<string, MessageRef>,
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.status = statusByCode[code];
     this.fields = fields;
+    this.fieldMessages = fieldMessages;
   }
 }
 

@@ -1,17 +1,26 @@
-import type { ErrorBody } from '@posops/contracts';
+import type { ErrorBody, MessageRef } from '@posops/contracts';
 
 /** An error answered by the server (`{ code, message, fields? }`) or met on the way to it. */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: Record<string, string> | undefined;
+  /** The same field messages as keys to translate (`messages.<key>`), where the server has them. */
+  readonly fieldMessages: Record<string, MessageRef> | undefined;
 
-  constructor(status: number, code: string, message: string, fields?: Record<string, string>) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields?: Record<string, string>,
+    fieldMessages?: Record<string, MessageRef>,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.fieldMessages = fieldMessages;
   }
 }
 
@@ -65,7 +74,13 @@ async function readError(response: Response): Promise<ApiError> {
     typeof body?.code === 'string' ? body.code : response.status >= 500 ? 'INTERNAL' : 'HTTP_ERROR';
   const message =
     typeof body?.message === 'string' ? body.message : response.statusText || `HTTP ${response.status}`;
-  return new ApiError(response.status, code, message, body?.fields ?? undefined);
+  return new ApiError(
+    response.status,
+    code,
+    message,
+    body?.fields ?? undefined,
+    body?.fieldMessages ?? undefined,
+  );
 }
 
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
@@ -141,7 +156,7 @@ function errorFromXhr(xhr: XMLHttpRequest): ApiError {
   }
   const code = typeof body?.code === 'string' ? body.code : xhr.status >= 500 ? 'INTERNAL' : 'HTTP_ERROR';
   const message = typeof body?.message === 'string' ? body.message : xhr.statusText || `HTTP ${xhr.status}`;
-  return new ApiError(xhr.status, code, message, body?.fields ?? undefined);
+  return new ApiError(xhr.status, code, message, body?.fields ?? undefined, body?.fieldMessages ?? undefined);
 }
 
 function sendForm<T>(path: string, form: FormData, options: UploadOptions): Promise<T> {

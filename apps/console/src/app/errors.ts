@@ -1,8 +1,15 @@
+import type { MessageRef } from '@posops/contracts';
 import { App, type FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
+
+/** A message the server sent as a key (`messages.<key>` with its params), else its English fallback. */
+export function messageText(t: TFunction, message: MessageRef | null | undefined, fallback: string): string {
+  if (!message) return fallback;
+  return t(`messages.${message.key}`, { ...message.params, defaultValue: fallback });
+}
 
 /** The text for an error: `errors.<CODE>` in the current language, else the server's own message. */
 export function errorText(t: TFunction, error: unknown): string {
@@ -56,7 +63,8 @@ export function useErrorReporter(): (error: unknown, form?: FormInstance, mappin
       if (error instanceof ApiError && error.fields && form) {
         const registered = new Set(form.getFieldsError().map((field) => field.name.join('.')));
         const matched = new Map<string, string[]>();
-        for (const [path, text] of Object.entries(error.fields)) {
+        for (const [path, raw] of Object.entries(error.fields)) {
+          const text = messageText(t, error.fieldMessages?.[path], raw);
           const target = registeredPath(mapping?.mapField?.(path) ?? path, registered);
           if (target === undefined) unmatched.push(`${path}: ${text}`);
           else matched.set(target, [...(matched.get(target) ?? []), text]);
@@ -64,7 +72,8 @@ export function useErrorReporter(): (error: unknown, form?: FormInstance, mappin
         form.setFields([...matched].map(([path, errors]) => ({ name: namePath(path), errors })));
         if (matched.size > 0 && unmatched.length === 0) return;
       } else if (error instanceof ApiError && error.fields) {
-        for (const [path, text] of Object.entries(error.fields)) unmatched.push(`${path}: ${text}`);
+        for (const [path, raw] of Object.entries(error.fields))
+          unmatched.push(`${path}: ${messageText(t, error.fieldMessages?.[path], raw)}`);
       }
       const head = errorText(t, error);
       message.error(unmatched.length > 0 ? `${head} ${unmatched.join('; ')}` : head);

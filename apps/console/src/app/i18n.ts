@@ -26,6 +26,8 @@ import { usersEnUS } from '../features/users/i18n/en-US';
 import { usersZhCN } from '../features/users/i18n/zh-CN';
 import { dayjsLocaleOf } from './format';
 import { commonEnUS } from './i18n/en-US';
+import { messagesEnUS } from './i18n/messages.en-US';
+import { messagesZhCN } from './i18n/messages.zh-CN';
 import { commonZhCN } from './i18n/zh-CN';
 
 export const locales: readonly Locale[] = ['zh-CN', 'en-US'];
@@ -47,6 +49,7 @@ const resources = {
       approvals: approvalsZhCN,
       merchants: merchantsZhCN,
       portal: portalZhCN,
+      messages: messagesZhCN,
     },
   },
   'en-US': {
@@ -63,6 +66,7 @@ const resources = {
       approvals: approvalsEnUS,
       merchants: merchantsEnUS,
       portal: portalEnUS,
+      messages: messagesEnUS,
     },
   },
 };

@@ -2,7 +2,7 @@ import type { ApplicationDraft } from '@posops/contracts';
 import type { Db } from '../../platform/db/database';
 import { documentsOf, registerDocumentOwner } from '../documents';
 import { editableStatuses } from './application.lifecycle';
-import type { CheckFinding } from './application-checks';
+import { type CheckFinding, failed, passed } from './application-checks';
 import { lockApplicationStatus } from './applications.repo';
 
 export const APPLICATION_OWNER = 'merchant_application';
@@ -56,19 +56,11 @@ export async function missingDocumentFindings(
   const present = new Set((await documentsOf(db, APPLICATION_OWNER, applicationId)).map((d) => d.kind));
   return requiredDocumentKinds.map((kind) =>
     present.has(kind)
-      ? {
-          item: 'documents',
-          field: `documents.${kind}`,
-          result: 'passed' as const,
-          detail: `${kindNames[kind]} uploaded`,
-          blocking: false,
-        }
-      : {
-          item: 'documents',
-          field: `documents.${kind}`,
-          result: 'failed' as const,
-          detail: `${kindNames[kind]} missing`,
-          blocking: true,
-        },
+      ? passed('documents', `documents.${kind}`, `${kindNames[kind]} uploaded`, 'check.document.uploaded', {
+          kind,
+        })
+      : failed('documents', `documents.${kind}`, `${kindNames[kind]} missing`, 'check.document.missing', {
+          kind,
+        }),
   );
 }

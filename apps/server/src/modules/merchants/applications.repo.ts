@@ -167,6 +167,7 @@ export function insertChecks(
     field: string | null;
     result: 'passed' | 'failed' | 'warning' | 'overridden';
     detail: string;
+    message: string | null;
     source: 'system' | 'reviewer';
     reviewer_id: string | null;
     comment: string | null;
@@ -187,6 +188,7 @@ export function checksOfRound(db: Db, id: string, round: number) {
       'k.field',
       'k.result',
       'k.detail',
+      'k.message',
       'k.source',
       'k.comment',
       'k.at',

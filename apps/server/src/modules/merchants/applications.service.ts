@@ -3,6 +3,7 @@ import {
   type ApplicationDraft,
   type ApplicationStatus,
   applicationForm,
+  type MessageRef,
 } from '@posops/contracts';
 import { AppError, businessDate, openText, sealText } from '@posops/kernel';
 import type { Db } from '../../platform/db/database';
@@ -11,7 +12,14 @@ import type { ServiceContext } from '../../platform/http/context';
 import { cancelApprovalFor, latestApprovalFor } from '../approvals';
 import { originOf, recordAudit } from '../audit';
 import { type ApplicationEvent, applicationLifecycle, editableStatuses } from './application.lifecycle';
-import { type CheckFinding, formFindings, numberFindings, reviewerItems } from './application-checks';
+import {
+  type CheckFinding,
+  failed,
+  formFindings,
+  numberFindings,
+  passed,
+  reviewerItems,
+} from './application-checks';
 import { missingDocumentFindings } from './application-documents';
 import {
   appendApplicationEvent,
@@ -203,29 +211,37 @@ async function matchFindings(
   const out: CheckFinding[] = [];
   const duplicates = await duplicateApplications(ctx.system, row.id, keys);
   if (duplicates.length === 0)
-    out.push({
-      item: 'duplicate',
-      field: null,
-      result: 'passed',
-      detail: 'no other application or merchant with these numbers',
-      blocking: false,
-    });
+    out.push(
+      passed(
+        'duplicate',
+        null,
+        'no other application or merchant with these numbers',
+        'check.duplicate.none',
+      ),
+    );
   for (const d of duplicates) {
     const same = [
-      d.credit_code && d.credit_code === creditCode ? ['licence.creditCode', 'credit code'] : null,
-      d.id_number_hash && d.id_number_hash === keys.idNumberHash ? ['legalRep.idNumber', 'ID number'] : null,
+      d.credit_code && d.credit_code === creditCode
+        ? ['licence.creditCode', 'credit code', 'credit_code']
+        : null,
+      d.id_number_hash && d.id_number_hash === keys.idNumberHash
+        ? ['legalRep.idNumber', 'ID number', 'id_number']
+        : null,
       d.account_hash && d.account_hash === keys.accountHash
-        ? ['settlement.accountNo', 'settlement account']
+        ? ['settlement.accountNo', 'settlement account', 'account']
         : null,
     ].filter((x): x is string[] => x !== null);
-    for (const [field, what] of same) {
-      out.push({
-        item: 'duplicate',
-        field: field!,
-        result: 'failed',
-        detail: `same ${what} as application ${d.no}`,
-        blocking: false,
-      });
+    for (const [field, what, kind] of same) {
+      out.push(
+        failed(
+          'duplicate',
+          field!,
+          `same ${what} as application ${d.no}`,
+          'check.duplicate.found',
+          { kind: kind!, no: d.no },
+          false,
+        ),
+      );
     }
   }
   const probes = [
@@ -247,22 +263,18 @@ async function matchFindings(
     mobile: 'contacts.mobile',
     merchant_name: 'business.name',
   };
-  if (hits.length === 0)
-    out.push({
-      item: 'blacklist',
-      field: null,
-      result: 'passed',
-      detail: 'no blacklist hit',
-      blocking: false,
-    });
+  if (hits.length === 0) out.push(passed('blacklist', null, 'no blacklist hit', 'check.blacklist.none'));
   for (const hit of hits) {
-    out.push({
-      item: 'blacklist',
-      field: fieldOf[hit.kind],
-      result: 'failed',
-      detail: `blacklisted ${hit.kind} ${hit.value_masked}: ${hit.reason}`,
-      blocking: false,
-    });
+    out.push(
+      failed(
+        'blacklist',
+        fieldOf[hit.kind],
+        `blacklisted ${hit.kind} ${hit.value_masked}: ${hit.reason}`,
+        'check.blacklist.hit',
+        { kind: hit.kind, value: hit.value_masked, reason: hit.reason },
+        false,
+      ),
+    );
   }
   return out;
 }
@@ -321,10 +333,12 @@ export async function submitApplication(ctx: ServiceContext, id: string) {
     const blocking = findings.filter((f) => f.blocking && f.result === 'failed');
     if (blocking.length > 0) {
       const fields = Object.fromEntries(blocking.map((f) => [f.field ?? f.item, f.detail]));
+      const fieldMessages = Object.fromEntries(blocking.map((f) => [f.field ?? f.item, f.message]));
       throw new AppError(
         'VALIDATION_FAILED',
         `the application cannot be submitted: ${blocking.length} problem(s)`,
         fields,
+        fieldMessages,
       );
     }
     const round = (await currentRound(tx, id)) + 1;
@@ -337,6 +351,7 @@ export async function submitApplication(ctx: ServiceContext, id: string) {
         field: f.field,
         result: f.result,
         detail: f.detail,
+        message: JSON.stringify(f.message),
         source: 'system',
         reviewer_id: null,
         comment: null,
@@ -399,6 +414,7 @@ export async function decideCheckItem(
         field,
         result: decision.result,
         detail: current?.detail ?? item,
+        message: current?.message ? JSON.stringify(current.message) : null,
         source: 'reviewer',
         reviewer_id: ctx.actor.userId,
         comment: decision.comment ?? null,
@@ -511,6 +527,7 @@ export async function getApplication(ctx: ServiceContext, id: string): Promise<A
       field: c.field,
       result: c.result,
       detail: c.detail,
+      message: (c.message as MessageRef | null) ?? null,
       source: c.source,
       reviewerName: c.reviewer_name,
       comment: c.comment,

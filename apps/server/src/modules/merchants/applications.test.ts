@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, orgId, startTestApp, type TestApp } from '../../../test/app';
 import { uploadDocument } from '../../../test/files';
 import { draftApplication, nextIdNumber, validForm } from '../../../test/merchant-fixtures';
+import { consoleKnows } from '../../../test/messages';
 
 let app: TestApp;
 let frontdesk: Client;
@@ -60,6 +61,12 @@ describe('intake (进件申请)', () => {
       'documents.account_proof': 'settlement account proof missing',
     });
     expect(refused.body.fields).not.toHaveProperty(['documents.lease']);
+    expect(refused.body.fieldMessages['documents.licence']).toEqual({
+      key: 'check.document.missing',
+      params: { kind: 'licence' },
+    });
+    for (const m of Object.values(refused.body.fieldMessages) as { key: string }[])
+      expect(consoleKnows(m.key), m.key).toBe(true);
   });
 
   it('locks the documents once submitted and opens them again when returned', async () => {
@@ -91,6 +98,10 @@ describe('intake (进件申请)', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.fields).toHaveProperty(['legalRep.idNumber']);
     expect(refused.body.fields).toHaveProperty(['licence.creditCode']);
+    expect(refused.body.fieldMessages['legalRep.idNumber'].key).toMatch(/^check\.id\./);
+    expect(refused.body.fieldMessages['licence.creditCode'].key).toMatch(/^check\.credit_code\./);
+    for (const m of Object.values(refused.body.fieldMessages) as { key: string }[])
+      expect(consoleKnows(m.key), m.key).toBe(true);
   });
 
   it('submits a valid application; personal numbers are sealed, hashed and masked, never stored in clear', async () => {

@@ -70,8 +70,14 @@ const EFFECTIVE_DAYS_AHEAD_MAX = 180;
 
 type Merchant = NonNullable<Awaited<ReturnType<typeof findMerchant>>>;
 
-const refuse = (field: string, message: string) =>
-  new AppError('VALIDATION_FAILED', message, { [field]: message });
+/** A refusal on one field, in English and as a message key the console translates. */
+const refuse = (field: string, message: string, key: string, params?: Record<string, string | number>) =>
+  new AppError(
+    'VALIDATION_FAILED',
+    message,
+    { [field]: message },
+    { [field]: params ? { key, params } : { key } },
+  );
 
 /** What a change will do, worked out and checked against the merchant as it stands. */
 interface PreparedChange {
@@ -92,12 +98,13 @@ async function prepareSettlementAccount(
   const key = ctx.config.SECRET_KEY;
   const findings: ChangeFinding[] = [];
   const check = checkBankAccount(account.accountNo, account.accountType);
-  if (!check.ok) throw refuse('change.settlement.accountNo', check.message);
+  if (!check.ok) throw refuse('change.settlement.accountNo', check.message, `check.account.${check.reason}`);
   if (check.warning) {
     findings.push({
       field: 'change.settlement.accountNo',
       severity: 'warning',
       message: 'UnionPay card number fails the Luhn check; confirm it with the account proof',
+      key: 'check.account.unionpay_luhn',
     });
   }
   const hash = hashOf(key, 'account', account.accountNo);
@@ -109,10 +116,15 @@ async function prepareSettlementAccount(
     account.branchName === current.branchName &&
     account.holderName === current.holderName
   ) {
-    throw refuse('change.settlement', 'this is the settlement account the merchant already has');
+    throw refuse(
+      'change.settlement',
+      'this is the settlement account the merchant already has',
+      'change.unchanged',
+    );
   }
   const hits = await blacklistHits(tx, [{ kind: 'account', hash }]);
-  if (hits.length > 0) throw refuse('change.settlement.accountNo', 'the account is on the blacklist');
+  if (hits.length > 0)
+    throw refuse('change.settlement.accountNo', 'the account is on the blacklist', 'change.blacklisted');
   const application = await findApplication(tx, merchant.application_id);
   const form = (application?.form ?? {}) as {
     business?: { type?: string };
@@ -124,6 +136,7 @@ async function prepareSettlementAccount(
       field: 'change.settlement.accountType',
       severity: 'warning',
       message: 'an individual business settles to a personal account',
+      key: 'check.account_type.individual_corporate',
     });
   }
   if (account.holderName !== form.licence?.registeredName && account.holderName !== form.legalRep?.name) {
@@ -131,6 +144,7 @@ async function prepareSettlementAccount(
       field: 'change.settlement.holderName',
       severity: 'warning',
       message: 'the holder is neither the registered name nor the legal representative',
+      key: 'check.account_holder.mismatch',
     });
   }
   for (const other of await merchantsWithAccount(ctx.system, hash, merchant.id)) {
@@ -138,6 +152,8 @@ async function prepareSettlementAccount(
       field: 'change.settlement.accountNo',
       severity: 'warning',
       message: `merchant ${other.mid} settles to the same account`,
+      key: 'change.shared_account',
+      params: { mid: other.mid, name: other.name },
     });
   }
   return {
@@ -157,10 +173,14 @@ async function prepareAddress(
   const { divisionCode, detail } = change.address;
   const division = divisionByCode(divisionCode);
   if (!division || division.children.length > 0) {
-    throw refuse('change.address.divisionCode', 'not a district code of the administrative divisions');
+    throw refuse(
+      'change.address.divisionCode',
+      'not a district code of the administrative divisions',
+      'check.division.not_district',
+    );
   }
   if (divisionCode === merchant.division_code && detail === merchant.address_detail) {
-    throw refuse('change.address', 'this is the address the merchant already has');
+    throw refuse('change.address', 'this is the address the merchant already has', 'change.unchanged');
   }
   const findings: ChangeFinding[] = [];
   const installed = await installedTerminalsOf(tx, merchant.id);
@@ -169,6 +189,8 @@ async function prepareAddress(
       field: 'change.address',
       severity: 'info',
       message: `${installed.length} installed terminal(s): a relocation work order each opens when it takes effect`,
+      key: 'change.relocation',
+      params: { count: installed.length },
     });
   }
   return {
@@ -192,24 +214,43 @@ async function prepareRatePlan(
     throw refuse(
       'effectiveDate',
       `a rate change takes effect from tomorrow (${addDays(today, 1)}) at the earliest`,
+      'change.rate_from_tomorrow',
+      { date: addDays(today, 1) },
     );
   }
   const plan = await ratePlanById(tx, change.ratePlanId);
-  if (!plan) throw refuse('change.ratePlanId', 'no such rate plan');
-  if (plan.status !== 'active') throw refuse('change.ratePlanId', `rate plan ${plan.code} is retired`);
+  if (!plan) throw refuse('change.ratePlanId', 'no such rate plan', 'change.no_such_plan');
+  if (plan.status !== 'active')
+    throw refuse('change.ratePlanId', `rate plan ${plan.code} is retired`, 'change.plan_retired', {
+      code: plan.code,
+    });
   const mcc = mccByCode(merchant.mcc);
   if (!mcc) throw new AppError('CONFLICT', `the merchant's MCC ${merchant.mcc} is unknown`);
   if (!planFits(plan, mcc.category)) {
     throw refuse(
       'change.ratePlanId',
       `rate plan ${plan.code} is for ${plan.mccCategory} merchants; MCC ${mcc.code} is ${mcc.category}`,
+      'change.plan_class',
+      { code: plan.code, planCategory: plan.mccCategory ?? '', mcc: mcc.code, category: mcc.category },
     );
   }
   if (effectiveDate < plan.effectiveFrom) {
-    throw refuse('effectiveDate', `rate plan ${plan.code} takes effect on ${plan.effectiveFrom}`);
+    throw refuse(
+      'effectiveDate',
+      `rate plan ${plan.code} takes effect on ${plan.effectiveFrom}`,
+      'change.plan_not_yet',
+      {
+        code: plan.code,
+        date: plan.effectiveFrom,
+      },
+    );
   }
   if (plan.id === merchant.rate_plan_id) {
-    throw refuse('change.ratePlanId', `the merchant is already on rate plan ${plan.code}`);
+    throw refuse(
+      'change.ratePlanId',
+      `the merchant is already on rate plan ${plan.code}`,
+      'change.unchanged',
+    );
   }
   const current = await merchantRatesOn(tx, merchant.id, effectiveDate);
   const after: ContractRates = {
@@ -235,15 +276,26 @@ function prepareLimits(
   const single = BigInt(change.singleLimitMinor);
   const daily = BigInt(change.dailyLimitMinor);
   const monthly = BigInt(change.monthlyLimitMinor);
-  if (single <= 0n) throw refuse('change.singleLimitMinor', 'the single limit must be above zero');
-  if (daily < single) throw refuse('change.dailyLimitMinor', 'the daily limit is below the single limit');
-  if (monthly < daily) throw refuse('change.monthlyLimitMinor', 'the monthly limit is below the daily limit');
+  if (single <= 0n)
+    throw refuse('change.singleLimitMinor', 'the single limit must be above zero', 'change.limit_zero');
+  if (daily < single)
+    throw refuse(
+      'change.dailyLimitMinor',
+      'the daily limit is below the single limit',
+      'change.daily_below_single',
+    );
+  if (monthly < daily)
+    throw refuse(
+      'change.monthlyLimitMinor',
+      'the monthly limit is below the daily limit',
+      'change.monthly_below_daily',
+    );
   if (
     single === merchant.single_limit_minor &&
     daily === merchant.daily_limit_minor &&
     monthly === merchant.monthly_limit_minor
   ) {
-    throw refuse('change', 'these are the limits the merchant already has');
+    throw refuse('change', 'these are the limits the merchant already has', 'change.unchanged');
   }
   const policy = gradePolicies[merchant.risk_grade];
   const findings: ChangeFinding[] = [];
@@ -252,13 +304,20 @@ function prepareLimits(
       ? {
           field,
           severity: 'warning',
-          message: `${name} above the grade ${merchant.risk_grade} policy (${cap} fen)`,
+          message: `${name} limit above the grade ${merchant.risk_grade} policy (${cap} fen)`,
+          key: 'change.above_policy',
+          params: {
+            limit: name,
+            grade: merchant.risk_grade,
+            capMinor: cap.toString(),
+            capYuan: (cap / 100n).toString(),
+          },
         }
       : null;
   for (const f of [
-    above('change.singleLimitMinor', single, policy.singleLimitMinor, 'single limit'),
-    above('change.dailyLimitMinor', daily, policy.dailyLimitMinor, 'daily limit'),
-    above('change.monthlyLimitMinor', monthly, policy.monthlyLimitMinor, 'monthly limit'),
+    above('change.singleLimitMinor', single, policy.singleLimitMinor, 'single'),
+    above('change.dailyLimitMinor', daily, policy.dailyLimitMinor, 'daily'),
+    above('change.monthlyLimitMinor', monthly, policy.monthlyLimitMinor, 'monthly'),
   ]) {
     if (f) findings.push(f);
   }
@@ -286,12 +345,16 @@ async function prepare(
   }
   const today = businessDate(ctx.clock.now(), ctx.config.TZ_BUSINESS);
   if (input.effectiveDate < today)
-    throw refuse('effectiveDate', `the effective date is before today (${today})`);
+    throw refuse('effectiveDate', `the effective date is before today (${today})`, 'change.date_past', {
+      date: today,
+    });
   const latest = addDays(today, EFFECTIVE_DAYS_AHEAD_MAX);
   if (input.effectiveDate > latest) {
     throw refuse(
       'effectiveDate',
       `the effective date is more than ${EFFECTIVE_DAYS_AHEAD_MAX} days ahead (${latest})`,
+      'change.date_too_far',
+      { days: EFFECTIVE_DAYS_AHEAD_MAX, date: latest },
     );
   }
   const change = input.change;
@@ -474,6 +537,7 @@ export async function resubmitChange(
       throw refuse(
         'change.kind',
         `this request is a ${kindNames[row.kind].en}; open a new request for another kind`,
+        'change.kind_fixed',
       );
     }
     const to = changeLifecycle.next(row.status, 'resubmit');

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Client, startTestApp, type TestApp } from '../../../test/app';
 import { activeMerchant, nextCardNumber } from '../../../test/merchant-fixtures';
+import { consoleKnows } from '../../../test/messages';
 import { merchantRatesOn } from './merchant-profile';
 
 let app: TestApp;
@@ -175,6 +176,14 @@ describe('merchant change requests (商户变更)', () => {
         })
       ).status,
     ).toBe(403);
+    // Each refusal also comes as a message key the console translates.
+    for (const refusal of [limits, rateToday, past, badLuhn, district, blacklisted]) {
+      const keys = Object.values(refusal.body.fieldMessages as Record<string, { key: string }>).map(
+        (m) => m.key,
+      );
+      expect(keys.length).toBeGreaterThan(0);
+      for (const key of keys) expect(consoleKnows(`${key}`), key).toBe(true);
+    }
     expect(await count()).toBe(n);
   });
 
@@ -315,6 +324,8 @@ describe('merchant change requests (商户变更)', () => {
     });
     expect(requested.status, JSON.stringify(requested.body)).toBe(200);
     expect(requested.body.findings[0].message).toMatch(/relocation/);
+    expect(requested.body.findings[0]).toMatchObject({ key: 'change.relocation', params: { count: 1 } });
+    expect(consoleKnows(requested.body.findings[0].key)).toBe(true);
     await decide(approverBj, requested.body.approvalId);
     const after = (await backoffice.get(`/api/merchants/${merchant.merchantId}`)).body;
     expect(after.address).toMatchObject({ divisionCode: '110108', detail: '中关村大街27号' });

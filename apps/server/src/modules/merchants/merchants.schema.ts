@@ -47,6 +47,7 @@ export interface MerchantApplicationChecksTable {
   field: string | null;
   result: 'passed' | 'failed' | 'warning' | 'overridden';
   detail: string;
+  message: ColumnType<unknown, string | null | undefined, string | null>;
   source: 'system' | 'reviewer';
   reviewer_id: string | null;
   comment: string | null;

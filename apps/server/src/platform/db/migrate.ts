@@ -6,6 +6,7 @@ import * as m0004 from '../../migrations/0004_pricing_contracts';
 import * as m0005 from '../../migrations/0005_golive';
 import * as m0006 from '../../migrations/0006_merchant_search';
 import * as m0007 from '../../migrations/0007_merchant_changes';
+import * as m0008 from '../../migrations/0008_check_messages';
 
 /** The one ordered list of migrations, applied at start and by `npm run db:migrate`. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0005_golive': m0005,
   '0006_merchant_search': m0006,
   '0007_merchant_changes': m0007,
+  '0008_check_messages': m0008,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

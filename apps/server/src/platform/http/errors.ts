@@ -15,6 +15,7 @@ export function installErrorHandler(app: FastifyInstance): void {
         code: error.code,
         message: error.message,
         ...(error.fields ? { fields: error.fields } : {}),
+        ...(error.fieldMessages ? { fieldMessages: error.fieldMessages } : {}),
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
