@@ -147,6 +147,12 @@ export type ApplicationStatus = z.infer<typeof applicationStatus>;
 export const checkResult = z.enum(['passed', 'failed', 'warning', 'overridden']);
 
 /** One line of the review checklist (资料审核): a system check or the reviewer's decision on an item. */
+/** A message the console translates (`messages.<key>` with its parameters). */
+export const messageRef = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+
 export const applicationCheck = z.object({
   item: z.string(),
   field: z.string().nullable(),
@@ -230,7 +236,15 @@ export type RiskGrade = z.infer<typeof riskGrade>;
 /** 信用评估: a score made of named factors, the grade it gives, and the limits and inspections that follow. */
 export const riskAssessment = z.object({
   score: z.number().int(),
-  factors: z.array(z.object({ factor: z.string(), points: z.number().int(), detail: z.string() })),
+  factors: z.array(
+    z.object({
+      factor: z.string(),
+      points: z.number().int(),
+      detail: z.string(),
+      /** Absent on assessments made before message keys. */
+      message: messageRef.optional(),
+    }),
+  ),
   proposedGrade: riskGrade,
   grade: riskGrade,
   singleLimitMinor: z.string(),

@@ -41,7 +41,13 @@ import {
 } from './applications.repo';
 import { blacklistHits } from './blacklist.repo';
 import { hashOf, maskOf } from './personal-numbers';
-import { gradeOf, gradePolicies, type ReviewFinding, scoreApplication } from './risk-assessment';
+import {
+  gradeOf,
+  gradePolicies,
+  type ReviewFinding,
+  type RiskFactor,
+  scoreApplication,
+} from './risk-assessment';
 
 type Row = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
 
@@ -544,7 +550,7 @@ export async function getApplication(ctx: ServiceContext, id: string): Promise<A
     assessment: assessment
       ? {
           score: assessment.score,
-          factors: assessment.factors as { factor: string; points: number; detail: string }[],
+          factors: assessment.factors as RiskFactor[],
           proposedGrade: assessment.proposed_grade,
           grade: assessment.grade,
           singleLimitMinor: assessment.single_limit_minor.toString(),

@@ -1,6 +1,7 @@
 import { applicationForm } from '@posops/contracts';
 import { describe, expect, it } from 'vitest';
 import { validForm } from '../../../test/merchant-fixtures';
+import { consoleKnows } from '../../../test/messages';
 import { gradeOf, gradePolicies, scoreApplication } from './risk-assessment';
 
 const today = new Date('2026-11-25T04:00:00Z');
@@ -25,8 +26,12 @@ describe('the risk score (信用评估)', () => {
     expect(factors.map((f) => f.factor)).toEqual(['mcc_risk', 'business_age', 'volume_vs_size', 'region']);
     expect(factors.find((f) => f.factor === 'business_age')).toMatchObject({ points: 0 });
     // Huawei's code is registered in Guangdong (44); the shop operates in Beijing (11): 异地经营.
-    expect(factors.find((f) => f.factor === 'region')).toMatchObject({ points: 15 });
+    expect(factors.find((f) => f.factor === 'region')).toMatchObject({
+      points: 15,
+      message: { key: 'risk.region_elsewhere', params: { registered: '440000', operating: '110000' } },
+    });
     expect(score).toBe(factors.reduce((sum, f) => sum + f.points, 0));
+    for (const f of factors) expect(consoleKnows(f.message.key), f.message.key).toBe(true);
   });
 
   it('weighs a young business, an individual with a large volume, and the review findings', () => {

@@ -1,4 +1,4 @@
-import { type ApplicationForm, mccByCode, type RiskGrade } from '@posops/contracts';
+import { type ApplicationForm, type MessageRef, mccByCode, type RiskGrade } from '@posops/contracts';
 
 /**
  * 信用评估 — the documented, explainable risk score of an application. Each factor adds points with a
@@ -20,6 +20,8 @@ export interface RiskFactor {
   factor: string;
   points: number;
   detail: string;
+  /** The sentence as a key the console translates (`messages.risk.*`). */
+  message: MessageRef;
 }
 
 export interface GradePolicy {
@@ -83,7 +85,13 @@ export function scoreApplication(
   today: Date,
 ): { score: number; factors: RiskFactor[] } {
   const factors: RiskFactor[] = [];
-  const add = (factor: string, points: number, detail: string) => factors.push({ factor, points, detail });
+  const add = (factor: string, points: number, detail: string, key: string, params?: MessageRef['params']) =>
+    factors.push({
+      factor,
+      points,
+      detail,
+      message: params ? { key: `risk.${key}`, params } : { key: `risk.${key}` },
+    });
 
   const mcc = mccByCode(form.business.mcc);
   const mccPoints = { low: 0, medium: 15, high: 35 }[mcc?.riskClass ?? 'high'];
@@ -91,28 +99,59 @@ export function scoreApplication(
     'mcc_risk',
     mccPoints,
     `MCC ${form.business.mcc} ${mcc?.zh ?? 'unknown'}: ${mcc?.riskClass ?? 'unknown, taken as high'} risk`,
+    mcc ? 'mcc' : 'mcc_unknown',
+    { mcc: form.business.mcc, name: mcc?.zh ?? '', riskClass: mcc?.riskClass ?? 'high' },
   );
 
   const established = form.licence.establishedOn;
-  if (!established) add('business_age', 15, 'establishment date not given');
+  if (!established) add('business_age', 15, 'establishment date not given', 'age_unknown');
   else {
     const years = yearsBetween(established, today);
     add(
       'business_age',
       years < 1 ? 20 : years < 3 ? 10 : 0,
       `established ${established} (${years.toFixed(1)} years)`,
+      'age',
+      { date: established, years: years.toFixed(1) },
     );
   }
 
   const monthly = BigInt(form.expected.monthlyVolumeMinor);
   const ticket = BigInt(form.expected.averageTicketMinor);
   if (form.business.type === 'individual' && monthly >= 1_000_000n * YUAN) {
-    add('volume_vs_size', 20, `an individual business expecting ${monthly / YUAN} yuan a month`);
+    add(
+      'volume_vs_size',
+      20,
+      `an individual business expecting ${monthly / YUAN} yuan a month`,
+      'volume_individual',
+      {
+        yuan: (monthly / YUAN).toString(),
+      },
+    );
   } else if (form.business.type === 'company' && monthly >= 50_000_000n * YUAN) {
-    add('volume_vs_size', 10, `expected ${monthly / YUAN} yuan a month`);
-  } else add('volume_vs_size', 0, `expected ${monthly / YUAN} yuan a month, in line with the business`);
+    add('volume_vs_size', 10, `expected ${monthly / YUAN} yuan a month`, 'volume_high', {
+      yuan: (monthly / YUAN).toString(),
+    });
+  } else
+    add(
+      'volume_vs_size',
+      0,
+      `expected ${monthly / YUAN} yuan a month, in line with the business`,
+      'volume_normal',
+      {
+        yuan: (monthly / YUAN).toString(),
+      },
+    );
   if (mcc?.riskClass === 'low' && ticket >= 5_000n * YUAN) {
-    add('average_ticket', 10, `average ticket ${ticket / YUAN} yuan is high for a low-risk MCC`);
+    add(
+      'average_ticket',
+      10,
+      `average ticket ${ticket / YUAN} yuan is high for a low-risk MCC`,
+      'ticket_high',
+      {
+        yuan: (ticket / YUAN).toString(),
+      },
+    );
   }
 
   const registeredProvince = form.licence.creditCode.slice(2, 4);
@@ -124,18 +163,23 @@ export function scoreApplication(
     !national && registeredProvince !== operatingProvince
       ? `registered in province ${registeredProvince}0000, operating in ${operatingProvince}0000 (异地经营)`
       : 'operates where it is registered',
+    !national && registeredProvince !== operatingProvince ? 'region_elsewhere' : 'region_home',
+    { registered: `${registeredProvince}0000`, operating: `${operatingProvince}0000` },
   );
 
   const failedOrOverridden = (item: string) =>
     findings.filter((f) => f.item === item && (f.result === 'failed' || f.result === 'overridden'));
   if (failedOrOverridden('blacklist').length > 0)
-    add('blacklist_hit', 50, 'a number of the application is on the blacklist');
+    add('blacklist_hit', 50, 'a number of the application is on the blacklist', 'blacklist');
   const duplicates = failedOrOverridden('duplicate').length;
-  if (duplicates > 0) add('duplicates', Math.min(30, 15 * duplicates), `${duplicates} duplicate finding(s)`);
+  if (duplicates > 0)
+    add('duplicates', Math.min(30, 15 * duplicates), `${duplicates} duplicate finding(s)`, 'duplicates', {
+      count: duplicates,
+    });
   if (findings.some((f) => f.item === 'credit_code' && f.result === 'overridden'))
-    add('credit_code_override', 10, 'credit code accepted by override');
+    add('credit_code_override', 10, 'credit code accepted by override', 'credit_code_override');
   if (findings.some((f) => f.item === 'settlement_account' && f.result === 'warning'))
-    add('unionpay_luhn', 5, 'settlement card fails Luhn (UnionPay)');
+    add('unionpay_luhn', 5, 'settlement card fails Luhn (UnionPay)', 'unionpay_luhn');
 
   return { score: factors.reduce((sum, f) => sum + f.points, 0), factors };
 }
