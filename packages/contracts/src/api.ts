@@ -106,6 +106,8 @@ export const userListQuery = pageQuery.extend({
   orgId: idSchema.optional(),
   status: userStatus.optional(),
   roleCode: z.string().max(64).optional(),
+  /** staff (default): the institution's people; portal: merchant portal logins; all: both. */
+  kind: z.enum(['staff', 'portal', 'all']).default('staff'),
   sort: z
     .enum(['username', '-username', 'createdAt', '-createdAt', 'lastLoginAt', '-lastLoginAt'])
     .default('username'),

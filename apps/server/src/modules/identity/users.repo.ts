@@ -54,6 +54,8 @@ export interface UserListFilter {
   orgPath?: string | undefined;
   status?: 'active' | 'disabled' | undefined;
   roleCode?: string | undefined;
+  /** staff: no merchant of their own; portal: a merchant's portal login. */
+  kind?: 'staff' | 'portal' | 'all' | undefined;
 }
 
 /** Users in the given order, after the keyset position (order key, id): at most `rows` rows. */
@@ -72,6 +74,8 @@ export function listUserRows(
   }
   if (filter.orgPath !== undefined) q = q.where('o.path', 'like', `${filter.orgPath}%`);
   if (filter.status) q = q.where('u.status', '=', filter.status);
+  if (filter.kind === 'staff') q = q.where('u.merchant_id', 'is', null);
+  if (filter.kind === 'portal') q = q.where('u.merchant_id', 'is not', null);
   if (filter.roleCode) {
     q = q.where(
       sql<boolean>`EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id AND r.code = ${filter.roleCode})`,

@@ -58,6 +58,7 @@ export async function listUsers(
     orgId?: string | undefined;
     status?: 'active' | 'disabled' | undefined;
     roleCode?: string | undefined;
+    kind?: 'staff' | 'portal' | 'all' | undefined;
     sort: string;
     cursor?: string | undefined;
     limit: number;
@@ -74,7 +75,7 @@ export async function listUsers(
   const after = decodeCursor(query.cursor, [userOrderKeyType(by), 'uuid']);
   const rows = await listUserRows(
     ctx.db,
-    { search: query.q, orgPath, status: query.status, roleCode: query.roleCode },
+    { search: query.q, orgPath, status: query.status, roleCode: query.roleCode, kind: query.kind ?? 'staff' },
     { by, descending },
     after ? { key: String(after[0]), id: String(after[1]) } : null,
     query.limit + 1,

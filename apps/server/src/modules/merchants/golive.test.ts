@@ -78,6 +78,20 @@ describe('go-live (开通)', () => {
     expect(changed.status).toBe(200);
     expect((await portal.get('/api/merchants')).status).toBe(403);
     expect((await portal.get('/api/users')).status).toBe(403);
+    // Staff lists show staff; the portal logins have their own filter.
+    const admin = await app.as('admin');
+    const usernames = async (kind?: string) =>
+      (
+        (await admin.get(`/api/users?limit=200${kind ? `&kind=${kind}` : ''}`)).body.items as {
+          username: string;
+        }[]
+      ).map((u) => u.username);
+    expect(await usernames()).not.toContain(live.portalLogin.username);
+    expect(await usernames()).toContain('backoffice');
+    const portalLogins = await usernames('portal');
+    expect(portalLogins).toContain(live.portalLogin.username);
+    expect(portalLogins.every((u) => /^m\d{15}$/.test(u))).toBe(true);
+    expect(await usernames('all')).toEqual(expect.arrayContaining([live.portalLogin.username, 'backoffice']));
     // 商户自助: its own merchant, terminals and contract — and nothing of anyone else.
     const mine = await portal.get('/api/portal/merchant');
     expect(mine.status).toBe(200);

@@ -17,6 +17,7 @@ export const usersEnUS: LocaleShape<typeof usersZhCN> = {
   totpOff: 'Off',
   keywordPlaceholder: 'User name / name',
   role: 'Role',
+  kind: { label: 'Kind', staff: 'Staff', portal: 'Merchant portal logins', all: 'All' },
   usernameHint: '3–32 lower-case letters, digits or . _ -, starting with a letter',
   phoneHint: 'An 11-digit mainland mobile number',
   rolesHint: 'Privileged roles take effect after another administrator approves',

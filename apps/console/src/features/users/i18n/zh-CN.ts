@@ -14,6 +14,7 @@ export const usersZhCN = {
   totpOff: '未启用',
   keywordPlaceholder: '用户名 / 姓名',
   role: '角色',
+  kind: { label: '用户类型', staff: '员工', portal: '商户自助用户', all: '全部' },
   usernameHint: '3–32 位小写字母、数字或 . _ -，以字母开头',
   phoneHint: '11 位中国大陆手机号',
   rolesHint: '特权角色需另一位管理员审批后生效',

@@ -23,6 +23,7 @@ interface Filters {
   orgId?: string;
   status?: UserStatus;
   roleCode?: string;
+  kind?: 'staff' | 'portal' | 'all';
 }
 
 type SortField = 'username' | 'createdAt' | 'lastLoginAt';
@@ -160,6 +161,18 @@ export function UsersPage() {
             placeholder={t('common.all')}
             style={{ width: 180 }}
             testId="users-filter-role"
+          />
+        </Form.Item>
+        <Form.Item name="kind" label={t('users.kind.label')}>
+          <Select
+            style={{ width: 140 }}
+            placeholder={t('users.kind.staff')}
+            allowClear
+            options={(['staff', 'portal', 'all'] as const).map((k) => ({
+              value: k,
+              label: t(`users.kind.${k}`),
+            }))}
+            data-testid="users-filter-kind"
           />
         </Form.Item>
       </SearchForm>
