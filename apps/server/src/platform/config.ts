@@ -116,6 +116,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   } catch {
     throw new Error(`Invalid configuration: TZ_BUSINESS: unknown time zone ${parsed.data.TZ_BUSINESS}`);
   }
+  const s3Keys = [
+    'S3_ENDPOINT',
+    'S3_BUCKET',
+    'S3_ACCESS_KEY_ID',
+    'S3_SECRET_ACCESS_KEY',
+    'S3_PREFIX',
+  ] as const;
+  const strayS3 = s3Keys.filter((key) => parsed.data[key] !== undefined);
+  if (parsed.data.DOCUMENT_STORAGE === 'local' && strayS3.length > 0) {
+    // Someone meant the bucket and forgot the switch: refuse rather than store on the local disk unawares.
+    throw new Error(
+      `Invalid configuration: ${strayS3.join(', ')} set but DOCUMENT_STORAGE is local: set DOCUMENT_STORAGE=s3, or remove them`,
+    );
+  }
   if (parsed.data.DOCUMENT_STORAGE === 's3') {
     const required = ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
     const missing = required.filter((key) => parsed.data[key] === undefined);

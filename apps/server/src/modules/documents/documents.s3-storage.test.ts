@@ -387,8 +387,10 @@ describe('S3 settings', () => {
     expect(config.S3_REGION).toBe('us-east-1');
     expect(config.S3_FORCE_PATH_STYLE).toBe(true);
     expect(config.S3_ENDPOINT).toBeUndefined();
-    // S3 settings alone do not switch storage, and are not required for the local disk.
-    expect(loadConfig({ S3_BUCKET: 'some-bucket' }).DOCUMENT_STORAGE).toBe('local');
+    // S3 settings without the switch are a mistake, refused rather than silently stored on disk.
+    expect(() => loadConfig({ S3_BUCKET: 'some-bucket' })).toThrow(
+      /S3_BUCKET set but DOCUMENT_STORAGE is local/,
+    );
   });
 
   it('reads a complete S3 configuration', () => {
