@@ -92,11 +92,20 @@ async function acceptTotp(
   return acceptTotpStep(db, userId, step);
 }
 
+/**
+ * The one rule: a holder of a privileged role needs TOTP (TOTP_FOR_PRIVILEGED), except the published
+ * demo users in demo mode.
+ */
+function totpRuleApplies(
+  config: AuthDeps['config'],
+  user: { is_demo: boolean; privileged: boolean },
+): boolean {
+  return config.TOTP_FOR_PRIVILEGED && !(config.DEMO && user.is_demo) && user.privileged;
+}
+
 async function totpRequired(deps: AuthDeps, user: { id: string; is_demo: boolean }): Promise<boolean> {
-  if (!deps.config.TOTP_FOR_PRIVILEGED) return false;
-  if (deps.config.DEMO && user.is_demo) return false;
   const roles = await userRoles(deps.db, user.id);
-  return roles.some((r) => r.privileged);
+  return totpRuleApplies(deps.config, { is_demo: user.is_demo, privileged: roles.some((r) => r.privileged) });
 }
 
 /** The session answer the console works from: who I am, what I may do, the CSRF token. */
@@ -236,8 +245,7 @@ export async function lookupSession(deps: AuthDeps, token: string): Promise<Sess
   if (now.getTime() - s.last_seen_at.getTime() > SESSION_TOUCH_INTERVAL_MS)
     await touchSession(deps.db, id, now);
   const permissions = s.permissions;
-  const required =
-    !s.totp_enabled && deps.config.TOTP_FOR_PRIVILEGED && !(deps.config.DEMO && s.is_demo) && s.privileged;
+  const required = !s.totp_enabled && totpRuleApplies(deps.config, s);
   const actor: Actor = {
     userId: s.user_id,
     username: s.username,
