@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BranchesOutlined,
   ClusterOutlined,
+  DiffOutlined,
   FileAddOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -138,6 +139,18 @@ export const pageRoutes: readonly PageRoute[] = [
     page: page(
       () => import('../features/merchants/pages/merchants-page'),
       (m) => m.MerchantsPage,
+    ),
+  },
+  {
+    key: 'merchant-changes',
+    path: '/merchants/changes',
+    labelKey: 'merchants.changes.title',
+    icon: <DiffOutlined />,
+    permission: 'merchant.read',
+    group: 'merchants',
+    page: page(
+      () => import('../features/merchants/pages/merchant-changes-page'),
+      (m) => m.MerchantChangesPage,
     ),
   },
   {

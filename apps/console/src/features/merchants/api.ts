@@ -15,16 +15,22 @@ import type {
   MccReference,
   Merchant,
   MerchantContract,
-  MerchantDetail,
-  MerchantListQuery,
   MerchantStatusEvent,
   RatePlan,
   RecordTrainingBody,
   ReviewItemBody,
   SignContractBody,
   UpdateApplicationBody,
+  UserListItem,
 } from '../../api/types';
-import { type ApplicationAction, applicationActions, DOCUMENT_OWNER } from './model';
+import {
+  type ApplicationAction,
+  applicationActions,
+  DOCUMENT_OWNER,
+  type MerchantFilterQuery,
+  type MerchantHistoryEntry,
+  type MerchantProfile,
+} from './model';
 
 export const applicationKeys = {
   all: ['merchant-applications'] as const,
@@ -303,8 +309,9 @@ export function useSignContract() {
 
 export const merchantKeys = {
   all: ['merchants'] as const,
-  list: (query: MerchantListQuery) => ['merchants', 'list', query] as const,
+  list: (query: MerchantFilterQuery) => ['merchants', 'list', query] as const,
   detail: (id: string) => ['merchants', 'detail', id] as const,
+  history: (id: string) => ['merchants', 'history', id] as const,
 };
 
 export function useGoLive() {
@@ -320,7 +327,7 @@ export function useGoLive() {
   });
 }
 
-export function useMerchants(query: MerchantListQuery) {
+export function useMerchants(query: MerchantFilterQuery) {
   return useQuery({
     queryKey: merchantKeys.list(query),
     queryFn: ({ signal }) => http.get<Page<Merchant>>('/api/merchants', { ...query }, signal),
@@ -328,22 +335,52 @@ export function useMerchants(query: MerchantListQuery) {
   });
 }
 
+/** Rows an export of the merchant list walks at most. */
+export const MERCHANT_EXPORT_ROWS_MAX = 5000;
+
+/** Every merchant matching the filter, page after page, up to MERCHANT_EXPORT_ROWS_MAX. */
+export async function fetchMerchantsForExport(
+  query: Omit<MerchantFilterQuery, 'cursor' | 'limit'>,
+): Promise<{ items: Merchant[]; truncated: boolean }> {
+  const items: Merchant[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await http.get<Page<Merchant>>('/api/merchants', { ...query, cursor, limit: 200 });
+    items.push(...page.items);
+    if (!page.nextCursor) return { items, truncated: false };
+    if (items.length >= MERCHANT_EXPORT_ROWS_MAX)
+      return { items: items.slice(0, MERCHANT_EXPORT_ROWS_MAX), truncated: true };
+    cursor = page.nextCursor;
+  }
+}
+
 export function useMerchant(id: string | undefined) {
   return useQuery({
     queryKey: merchantKeys.detail(id ?? ''),
-    queryFn: ({ signal }) => http.get<MerchantDetail>(`/api/merchants/${id}`, undefined, signal),
+    queryFn: ({ signal }) => http.get<MerchantProfile>(`/api/merchants/${id}`, undefined, signal),
     enabled: Boolean(id),
     retry: false,
   });
 }
 
+/** The audit trail of the merchant, its application, contract, change requests and work orders, newest first. */
+export function useMerchantHistory(id: string, limit = 200) {
+  return useQuery({
+    queryKey: merchantKeys.history(id),
+    queryFn: async ({ signal }) =>
+      (await http.get<{ items: MerchantHistoryEntry[] }>(`/api/merchants/${id}/history`, { limit }, signal))
+        .items,
+  });
+}
+
 /** Completing an installation and recording a training both answer the merchant (maybe now active). */
-function useMerchantMutation<V>(fn: (vars: V) => Promise<MerchantDetail>) {
+function useMerchantMutation<V>(fn: (vars: V) => Promise<MerchantProfile>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
     onSuccess: (merchant) => {
       queryClient.setQueryData(merchantKeys.detail(merchant.id), merchant);
+      void queryClient.invalidateQueries({ queryKey: merchantKeys.history(merchant.id) });
       void queryClient.invalidateQueries({ queryKey: [...merchantKeys.all, 'list'] });
       void queryClient.invalidateQueries({ queryKey: applicationKeys.all });
     },
@@ -352,20 +389,20 @@ function useMerchantMutation<V>(fn: (vars: V) => Promise<MerchantDetail>) {
 
 export function useCompleteWorkOrder() {
   return useMerchantMutation(({ id, serialNo }: { id: string; serialNo: string }) =>
-    http.post<MerchantDetail>(`/api/work-orders/${id}/complete`, { serialNo }),
+    http.post<MerchantProfile>(`/api/work-orders/${id}/complete`, { serialNo }),
   );
 }
 
 export function useChangeMerchantStatus() {
   return useMerchantMutation(
     ({ id, event, reason }: { id: string; event: MerchantStatusEvent; reason: string }) =>
-      http.post<MerchantDetail>(`/api/merchants/${id}/status`, { event, reason }),
+      http.post<MerchantProfile>(`/api/merchants/${id}/status`, { event, reason }),
   );
 }
 
 export function useRecordTraining() {
   return useMerchantMutation(({ merchantId, body }: { merchantId: string; body: RecordTrainingBody }) =>
-    http.post<MerchantDetail>(`/api/merchants/${merchantId}/trainings`, body),
+    http.post<MerchantProfile>(`/api/merchants/${merchantId}/trainings`, body),
   );
 }
 
@@ -385,5 +422,21 @@ export function useMerchantOfApplication(
       return page.items.find((m) => m.applicationId === application.id) ?? null;
     },
     enabled: enabled && creditCode !== '',
+  });
+}
+
+/** Sales reps (销售人员) by name, for the merchant list's filter; needs user.read. */
+export function useSalesReps(q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['users', 'sales-reps', q] as const,
+    queryFn: ({ signal }) =>
+      http.get<Page<UserListItem>>(
+        '/api/users',
+        { q: q || undefined, roleCode: 'sales_rep', limit: 20 },
+        signal,
+      ),
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
   });
 }

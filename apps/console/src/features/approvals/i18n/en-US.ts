@@ -32,6 +32,11 @@ export const approvalsEnUS: LocaleShape<typeof approvalsZhCN> = {
   types: {
     role_grant: 'Role grant',
     user_create: 'New user',
+    merchant_onboard: 'Merchant onboarding',
+    merchant_change_settlement_account: 'Settlement account change',
+    merchant_change_address: 'Address change',
+    merchant_change_rate_plan: 'Rate plan change',
+    merchant_change_limits: 'Limits change',
   },
   detail: {
     title: 'Approval request',

@@ -29,6 +29,11 @@ export const approvalsZhCN = {
   types: {
     role_grant: '角色授权',
     user_create: '新建用户',
+    merchant_onboard: '商户进件',
+    merchant_change_settlement_account: '结算账户变更',
+    merchant_change_address: '经营地址变更',
+    merchant_change_rate_plan: '费率变更',
+    merchant_change_limits: '限额变更',
   },
   detail: {
     title: '审批详情',

@@ -1,8 +1,10 @@
+import type { MessageRef } from '@posops/contracts';
 import { Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ApplicationDetail } from '../../../api/types';
 import { useAccess } from '../../../app/access';
+import { messageText } from '../../../app/errors';
 import { formatAmount, formatDateTime } from '../../../app/format';
 
 const gradeColors: Record<string, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
@@ -105,7 +107,12 @@ export function AssessmentCard({
             render: (f: string) => t(`merchants.assessment.factorNames.${f}`, { defaultValue: f }),
           },
           { title: t('merchants.assessment.points'), dataIndex: 'points', width: 80, align: 'right' },
-          { title: t('merchants.assessment.detail'), dataIndex: 'detail' },
+          {
+            title: t('merchants.assessment.detail'),
+            key: 'detail',
+            render: (_: unknown, f: { detail: string; message?: MessageRef | undefined }) =>
+              messageText(t, f.message, f.detail),
+          },
         ]}
       />
     </Card>

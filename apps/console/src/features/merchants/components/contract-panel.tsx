@@ -36,6 +36,7 @@ import { displayTimeZone, formatAmount, formatDateTime, pickerNow, pickerToIso }
 import { fenToYuan, yuanPattern, yuanToFen } from '../../approvals/amount';
 import { contractPdfUrl, useContract, useGenerateContract, useRatePlans, useSignContract } from '../api';
 import { ppmToPercent } from '../rates';
+import { contractTermItems } from './contract-terms';
 
 const contractStatusColors: Record<ContractStatus, string> = {
   draft: 'default',
@@ -225,29 +226,7 @@ function ContractView({ contract: c, extra }: { contract: MerchantContract; extr
             label: t('merchants.contract.qrRate'),
             children: <span data-testid="contract-rate-qr">{ppmToPercent(r.qrRatePpm)}</span>,
           },
-          {
-            key: 'cycle',
-            label: t('merchants.contract.settlementCycle'),
-            children: t(`merchants.contract.cycles.${c.terms.settlementCycle}`),
-          },
-          {
-            key: 'term',
-            label: t('merchants.contract.termYears'),
-            children: (
-              <Space size={8}>
-                {t('merchants.contract.years', { n: c.terms.termYears })}
-                {c.terms.autoRenew && <Tag>{t('merchants.contract.autoRenew')}</Tag>}
-              </Space>
-            ),
-          },
-          {
-            key: 'deposit',
-            label: t('merchants.contract.deposit'),
-            children:
-              c.terms.depositMinor === '0'
-                ? t('merchants.contract.noDeposit')
-                : formatAmount(c.terms.depositMinor, r.currency),
-          },
+          ...contractTermItems(t, c.terms, r.currency),
           { key: 'effective', label: t('merchants.contract.effectiveDate'), children: c.effectiveDate },
           {
             key: 'generatedAt',

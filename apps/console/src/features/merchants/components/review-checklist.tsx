@@ -18,7 +18,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationCheck, ApplicationDetail } from '../../../api/types';
-import { useErrorReporter } from '../../../app/errors';
+import { messageText, useErrorReporter } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
 import { useDecideCheck } from '../api';
 import { checkItemLabel, useFieldLabel } from '../labels';
@@ -168,7 +168,8 @@ function DecisionModal({
               description={
                 <>
                   {decision.row.field && <div>{fieldLabel(decision.row.field)}</div>}
-                  {decision.row.latest?.detail}
+                  {decision.row.latest &&
+                    messageText(t, decision.row.latest.message, decision.row.latest.detail)}
                 </>
               }
             />
@@ -252,7 +253,7 @@ export function ReviewChecklist({ application, canDecide }: Props) {
       title: t('merchants.checks.detail'),
       key: 'detail',
       render: (_, row) => {
-        const details = [...new Set(row.findings.map((f) => f.detail))];
+        const details = [...new Set(row.findings.map((f) => messageText(t, f.message, f.detail)))];
         // A reviewer's own item has no finding (its decision's "detail" is the item's code).
         if (details.length === 0) return '—';
         return (
@@ -371,7 +372,9 @@ export function ReviewChecklist({ application, canDecide }: Props) {
                   <ResultTag result={c.result} />
                   <span>{t(`merchants.checks.sources.${c.source}`, { defaultValue: c.source })}</span>
                   {c.reviewerName && <span>{c.reviewerName}</span>}
-                  {c.detail && c.detail !== c.item && <Typography.Text>{c.detail}</Typography.Text>}
+                  {c.detail && c.detail !== c.item && (
+                    <Typography.Text>{messageText(t, c.message, c.detail)}</Typography.Text>
+                  )}
                   {c.comment && <Typography.Text italic>“{c.comment}”</Typography.Text>}
                 </Space>
               ))}

@@ -1,35 +1,67 @@
-import { Card, Form, Input, Select, Table, Tooltip, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Form, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import type { Merchant, MerchantListQuery, MerchantStatus } from '../../../api/types';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { Merchant, MerchantStatus } from '../../../api/types';
 import { CursorPager } from '../../../app/components/cursor-pager';
 import { PageHeader } from '../../../app/components/page-header';
 import { SearchForm } from '../../../app/components/search-form';
-import { formatDateTime } from '../../../app/format';
+import { useErrorReporter } from '../../../app/errors';
+import { formatAmount, formatDateTime } from '../../../app/format';
 import { useCursorPager } from '../../../app/use-cursor-pager';
-import { useMerchants } from '../api';
+import { useOrgs } from '../../orgs/api';
+import { OrgTreeSelect } from '../../orgs/components/org-tree-select';
+import { fetchMerchantsForExport, MERCHANT_EXPORT_ROWS_MAX, useMerchants } from '../api';
 import { useMccLabel } from '../components/mcc-select';
 import { MerchantStatusTag, merchantStatuses } from '../components/merchant-status-tag';
+import { SalesRepSelect } from '../components/sales-rep-select';
+import { downloadCsv } from '../csv';
+import { businessToday } from '../dates';
+import { gradeColors, type MerchantFilterQuery, type RiskGrade, riskGrades } from '../model';
 
 interface Filters {
   q?: string;
   status?: MerchantStatus;
+  grade?: RiskGrade;
+  orgId?: string;
+  salesRepId?: string;
 }
 
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' };
+const filterKeys = ['q', 'status', 'grade', 'orgId', 'salesRepId'] as const;
 
-/** 商户: the merchants of the user's subtree, newest first. */
+/** The filters a link may carry (`/merchants?orgId=…`, from the merchant page's 业务归属). */
+function filtersFrom(params: URLSearchParams): Filters {
+  const out: Record<string, string> = {};
+  for (const key of filterKeys) {
+    const value = params.get(key);
+    if (value) out[key] = value;
+  }
+  return out as Filters;
+}
+
+/** 商户: the merchants of the user's subtree, newest first, by grade, organisation and sales rep. */
 export function MerchantsPage() {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const report = useErrorReporter();
   const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [exporting, setExporting] = useState(false);
+  const [initial] = useState(() => filtersFrom(params));
   const [form] = Form.useForm<Filters>();
   const pager = useCursorPager();
-  const [filters, setFilters] = useState<Filters>({});
+  const [filters, setFilters] = useState<Filters>(initial);
   const mccLabel = useMccLabel();
+  const orgs = useOrgs();
+  const orgNames = useMemo(() => new Map((orgs.data ?? []).map((o) => [o.id, o.name])), [orgs.data]);
+  const knownRep = initial.salesRepId
+    ? { id: initial.salesRepId, name: params.get('salesRepName') ?? initial.salesRepId }
+    : undefined;
 
-  const query: MerchantListQuery = {
+  const query: MerchantFilterQuery = {
     ...filters,
     q: filters.q?.trim() || undefined,
     cursor: pager.cursor,
@@ -37,6 +69,55 @@ export function MerchantsPage() {
   };
   const merchants = useMerchants(query);
   const open = (m: Merchant) => navigate(`/merchants/${m.id}`);
+
+  const onExport = async () => {
+    setExporting(true);
+    try {
+      const { items, truncated } = await fetchMerchantsForExport({
+        ...filters,
+        q: filters.q?.trim() || undefined,
+      });
+      downloadCsv(
+        `${t('merchants.merchant.title')}-${businessToday()}.csv`,
+        [
+          t('merchants.merchant.mid'),
+          t('merchants.merchant.name'),
+          t('merchants.merchant.shortName'),
+          t('merchants.merchant.creditCode'),
+          t('merchants.merchant.mcc'),
+          t('merchants.merchant.riskGrade'),
+          t('merchants.merchant.profile.org'),
+          t('common.status'),
+          t('merchants.merchant.singleLimit'),
+          t('merchants.merchant.dailyLimit'),
+          t('merchants.merchant.monthlyLimit'),
+          t('merchants.merchant.createdAt'),
+          t('merchants.merchant.activatedAt'),
+        ],
+        items.map((m) => [
+          m.mid,
+          m.name,
+          m.shortName,
+          m.creditCode,
+          m.mcc,
+          m.riskGrade,
+          orgNames.get(m.orgId) ?? '',
+          t(`merchants.merchant.statuses.${m.status}`),
+          formatAmount(m.singleLimitMinor),
+          formatAmount(m.dailyLimitMinor),
+          formatAmount(m.monthlyLimitMinor),
+          formatDateTime(m.createdAt),
+          m.activatedAt ? formatDateTime(m.activatedAt) : '',
+        ]),
+      );
+      if (truncated) message.warning(t('merchants.merchant.list.truncated', { n: MERCHANT_EXPORT_ROWS_MAX }));
+      else message.success(t('merchants.merchant.list.exported', { n: items.length }));
+    } catch (error) {
+      report(error);
+    } finally {
+      setExporting(false);
+    }
+  };
 
   const columns: ColumnsType<Merchant> = [
     {
@@ -80,7 +161,18 @@ export function MerchantsPage() {
       title: t('merchants.merchant.riskGrade'),
       dataIndex: 'riskGrade',
       width: 80,
-      render: (grade: string) => t('merchants.merchant.gradeN', { grade }),
+      render: (grade: RiskGrade) => (
+        <Tag color={gradeColors[grade]} data-testid="merchant-row-grade">
+          {t('merchants.merchant.gradeN', { grade })}
+        </Tag>
+      ),
+    },
+    {
+      title: t('merchants.merchant.profile.org'),
+      dataIndex: 'orgId',
+      width: 150,
+      ellipsis: true,
+      render: (orgId: string) => orgNames.get(orgId) ?? '—',
     },
     {
       title: t('common.status'),
@@ -112,10 +204,29 @@ export function MerchantsPage() {
       <PageHeader title={t('merchants.merchant.title')} />
       <SearchForm<Filters>
         form={form}
+        initialValues={initial}
         onSearch={(values) => {
           pager.reset();
           setFilters({ ...values });
+          const next = new URLSearchParams();
+          for (const key of filterKeys) {
+            const value = values[key];
+            if (value) next.set(key, value);
+          }
+          if (values.salesRepId && values.salesRepId === knownRep?.id)
+            next.set('salesRepName', knownRep.name);
+          setParams(next, { replace: true });
         }}
+        extra={
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exporting}
+            onClick={onExport}
+            data-testid="merchants-export"
+          >
+            {t('common.export')}
+          </Button>
+        }
         testId="merchants-search"
       >
         <Form.Item name="q" label={t('common.keyword')}>
@@ -123,7 +234,7 @@ export function MerchantsPage() {
             allowClear
             maxLength={64}
             placeholder={t('merchants.merchant.keywordPlaceholder')}
-            style={{ width: 280 }}
+            style={{ width: 240 }}
             data-testid="merchants-filter-q"
           />
         </Form.Item>
@@ -131,13 +242,31 @@ export function MerchantsPage() {
           <Select
             allowClear
             placeholder={t('common.all')}
-            style={{ width: 140 }}
+            style={{ width: 120 }}
             options={merchantStatuses.map((s) => ({
               value: s,
               label: t(`merchants.merchant.statuses.${s}`),
             }))}
             data-testid="merchants-filter-status"
           />
+        </Form.Item>
+        <Form.Item name="grade" label={t('merchants.merchant.riskGrade')}>
+          <Select
+            allowClear
+            placeholder={t('common.all')}
+            style={{ width: 110 }}
+            options={riskGrades.map((g) => ({
+              value: g,
+              label: t('merchants.merchant.gradeN', { grade: g }),
+            }))}
+            data-testid="merchants-filter-grade"
+          />
+        </Form.Item>
+        <Form.Item name="orgId" label={t('merchants.merchant.profile.org')}>
+          <OrgTreeSelect allowClear style={{ width: 220 }} testId="merchants-filter-org" />
+        </Form.Item>
+        <Form.Item name="salesRepId" label={t('merchants.merchant.profile.salesRep')}>
+          <SalesRepSelect known={knownRep} testId="merchants-filter-sales-rep" />
         </Form.Item>
       </SearchForm>
       <Card>
@@ -148,7 +277,7 @@ export function MerchantsPage() {
           dataSource={merchants.data?.items ?? []}
           loading={merchants.isFetching}
           pagination={false}
-          scroll={{ x: 1124 }}
+          scroll={{ x: 1274 }}
           onRow={(m) => ({
             onClick: () => open(m),
             style: { cursor: 'pointer' },
