@@ -119,7 +119,7 @@ async function prepareSettlementAccount(
     throw refuse(
       'change.settlement',
       'this is the settlement account the merchant already has',
-      'change.unchanged',
+      'change.same_account',
     );
   }
   const hits = await blacklistHits(tx, [{ kind: 'account', hash }]);
@@ -180,7 +180,7 @@ async function prepareAddress(
     );
   }
   if (divisionCode === merchant.division_code && detail === merchant.address_detail) {
-    throw refuse('change.address', 'this is the address the merchant already has', 'change.unchanged');
+    throw refuse('change.address', 'this is the address the merchant already has', 'change.same_address');
   }
   const findings: ChangeFinding[] = [];
   const installed = await installedTerminalsOf(tx, merchant.id);
@@ -249,7 +249,8 @@ async function prepareRatePlan(
     throw refuse(
       'change.ratePlanId',
       `the merchant is already on rate plan ${plan.code}`,
-      'change.unchanged',
+      'change.same_plan',
+      { code: plan.code },
     );
   }
   const current = await merchantRatesOn(tx, merchant.id, effectiveDate);
@@ -295,7 +296,7 @@ function prepareLimits(
     daily === merchant.daily_limit_minor &&
     monthly === merchant.monthly_limit_minor
   ) {
-    throw refuse('change', 'these are the limits the merchant already has', 'change.unchanged');
+    throw refuse('change', 'these are the limits the merchant already has', 'change.same_limits');
   }
   const policy = gradePolicies[merchant.risk_grade];
   const findings: ChangeFinding[] = [];
