@@ -3,6 +3,7 @@ import { luhnCheckDigit, residentIdCheckCharacter } from '@posops/kernel';
 import { expect } from 'vitest';
 import type { Client, TestApp } from './app';
 import { pdf, uploadDocument } from './files';
+import { stockTerminals } from './terminal-fixtures';
 
 let serial = 0;
 
@@ -134,6 +135,7 @@ export async function contractedApplication(
 export async function activeMerchant(app: TestApp, creditCode: string, name: string, serialNo: string) {
   const backoffice = await app.as('backoffice');
   const ops = await app.as('ops');
+  await stockTerminals(app, [serialNo]);
   const id = await contractedApplication(app, creditCode, name);
   const live = await backoffice.post(`/api/merchant-applications/${id}/go-live`);
   expect(live.status, JSON.stringify(live.body)).toBe(200);
@@ -141,6 +143,7 @@ export async function activeMerchant(app: TestApp, creditCode: string, name: str
   const merchant = (await backoffice.get(`/api/merchants/${merchantId}`)).body;
   const done = await ops.post(`/api/work-orders/${merchant.workOrders[0].id}/complete`, { serialNo });
   expect(done.status, JSON.stringify(done.body)).toBe(200);
+  expect(done.body.keyInjection.tmk).toMatch(/^[0-9A-F]{32}$/);
   const trained = await backoffice.post(`/api/merchants/${merchantId}/trainings`, {
     trainerName: '李培训',
     trainedAt: app.clock.now().toISOString(),
@@ -148,5 +151,10 @@ export async function activeMerchant(app: TestApp, creditCode: string, name: str
     attendees: '店长',
   });
   expect(trained.body.status).toBe('active');
-  return { merchantId, mid: live.body.mid as string, applicationId: id };
+  return {
+    merchantId,
+    mid: live.body.mid as string,
+    applicationId: id,
+    keyInjection: done.body.keyInjection as { tid: string; tmk: string; checkValue: string },
+  };
 }

@@ -8,3 +8,4 @@ export * from './pricing';
 export * from './reference/divisions';
 export * from './reference/mcc';
 export * from './roles';
+export * from './terminals';

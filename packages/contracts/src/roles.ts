@@ -184,6 +184,20 @@ const goLivePermissions: Record<string, readonly Permission[]> = {
   agent: ['merchant.read'],
 };
 
+/** 机具管理: the ledger for most staff; stock and catalogue for operations and procurement. */
+const terminalPermissions: Record<string, readonly Permission[]> = {
+  sysadmin: ['terminal.read'],
+  ops_manager: ['terminal.read', 'terminal.manage', 'terminal.import', 'catalogue.manage'],
+  procurement: ['terminal.read', 'terminal.import', 'catalogue.manage'],
+  field_engineer: ['terminal.read', 'terminal.manage'],
+  back_office: ['terminal.read'],
+  risk_officer: ['terminal.read'],
+  analyst: ['terminal.read'],
+  cs_supervisor: ['terminal.read'],
+  cs_agent: ['terminal.read'],
+  agent: ['terminal.read'],
+};
+
 export const defaultRoles: readonly DefaultRole[] = [...foundationRoles, merchantRole].map((role) => ({
   ...role,
   permissions: [
@@ -193,6 +207,7 @@ export const defaultRoles: readonly DefaultRole[] = [...foundationRoles, merchan
       ...(documentPermissions[role.code] ?? []),
       ...(goLivePermissions[role.code] ?? []),
       ...(contractPermissions[role.code] ?? []),
+      ...(terminalPermissions[role.code] ?? []),
     ]),
   ],
 }));

@@ -49,6 +49,14 @@ const configSchema = z.object({
     .string()
     .regex(/^\d{3}$/, 'three digits')
     .default('898'),
+  /**
+   * The host master key (主密钥) the software security module keeps terminal master keys under: 64 hex
+   * characters (256 bits). Required when DEMO is off; demo mode uses a published one.
+   */
+  HOST_MASTER_KEY: z
+    .string()
+    .regex(/^[0-9A-Fa-f]{64}$/, '64 hexadecimal characters')
+    .optional(),
   /** Key for the keyed hashes that match ID, account and phone numbers without keeping them in clear. */
   SECRET_KEY: z.string().min(32, 'at least 32 characters').optional(),
   /** Where document bytes live: `local` (DATA_DIR/documents) or `s3` (an S3-compatible bucket). */
@@ -92,13 +100,15 @@ const configSchema = z.object({
   S3_FORCE_PATH_STYLE: flag.default(true),
 });
 
-export type AppConfig = Omit<z.infer<typeof configSchema>, 'DATA_DIR' | 'SECRET_KEY'> & {
+export type AppConfig = Omit<z.infer<typeof configSchema>, 'DATA_DIR' | 'SECRET_KEY' | 'HOST_MASTER_KEY'> & {
   DATA_DIR: string;
   SECRET_KEY: string;
+  HOST_MASTER_KEY: string;
 };
 
 /** Demo mode only: a published key, so a demo database opens anywhere. Never in production. */
 const DEMO_SECRET_KEY = 'posops-demo-secret-key-do-not-use-in-production';
+const DEMO_HOST_MASTER_KEY = '0123456789abcdef'.repeat(4);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.fromEntries(
@@ -143,5 +153,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'Invalid configuration: SECRET_KEY: required when DEMO is off (at least 32 random characters)',
     );
   }
-  return { ...parsed.data, DATA_DIR: path.resolve(parsed.data.DATA_DIR), SECRET_KEY: secretKey };
+  const hostMasterKey = parsed.data.HOST_MASTER_KEY ?? (parsed.data.DEMO ? DEMO_HOST_MASTER_KEY : undefined);
+  if (!hostMasterKey) {
+    throw new Error(
+      'Invalid configuration: HOST_MASTER_KEY: required when DEMO is off (64 hexadecimal characters from a key ceremony)',
+    );
+  }
+  return {
+    ...parsed.data,
+    DATA_DIR: path.resolve(parsed.data.DATA_DIR),
+    SECRET_KEY: secretKey,
+    HOST_MASTER_KEY: hostMasterKey.toUpperCase(),
+  };
 }

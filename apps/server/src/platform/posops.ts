@@ -29,6 +29,8 @@ import {
 } from '../modules/merchants';
 import { notificationRoutes } from '../modules/notifications';
 import { ratePlanRoutes, seedRatePlans } from '../modules/pricing';
+import { createSoftwareSecurityModule } from '../modules/security';
+import { seedDemoTerminals, seedTerminalCatalogue, terminalRoutes } from '../modules/terminals';
 import type { AppConfig } from './config';
 import type { Db } from './db/database';
 import { migrateToLatest, pendingMigrations } from './db/migrate';
@@ -78,9 +80,13 @@ export async function createPosOps(
     // Approval outcomes reach the modules that asked (before the demo, which decides some).
     registerChangeApprovals(deps);
     const storage = await createDocumentStorage(config, `${config.DATA_DIR}/documents`);
+    // Software keys for development and tests; an HSM implements the same interface.
+    const security = createSoftwareSecurityModule(config.HOST_MASTER_KEY);
+    if (demoSeeded) await seedTerminalCatalogue(db);
     if (demoSeeded && options.demoActivity !== false) {
       await seedDemoActivity({ db, clock, config });
-      await seedDemoMerchants({ db, clock, config }, storage);
+      await seedDemoTerminals({ db, clock, config });
+      await seedDemoMerchants({ db, clock, config }, storage, security);
     }
     const authDeps = { db, clock, config };
     const { app, routes } = await buildApp({
@@ -109,7 +115,8 @@ export async function createPosOps(
         applicationRoutes(deps),
         blacklistRoutes(deps),
         referenceRoutes(),
-        merchantRoutes(deps),
+        merchantRoutes({ ...deps, security }),
+        terminalRoutes(deps),
         changeRoutes(deps),
         ratePlanRoutes(deps),
         contractRoutes({ ...deps, storage }),

@@ -1,6 +1,7 @@
 import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
 import { containsPattern } from '../../platform/db/like';
+import { inOrgSubtree } from '../../platform/db/org-subtree';
 import type { MerchantStatus } from './merchant.lifecycle';
 import type { MerchantsTable, WorkOrdersTable } from './merchants.schema';
 
@@ -71,10 +72,23 @@ export function findWorkOrder(db: Db, id: string) {
   return db.selectFrom('work_orders').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function completeWorkOrder(db: Db, id: string, serialNo: string, by: string, at: Date) {
+export function completeWorkOrder(
+  db: Db,
+  id: string,
+  serialNo: string,
+  terminalId: string | null,
+  by: string,
+  at: Date,
+) {
   return db
     .updateTable('work_orders')
-    .set({ status: 'completed', serial_no: serialNo, completed_by: by, completed_at: at })
+    .set({
+      status: 'completed',
+      serial_no: serialNo,
+      terminal_id: terminalId,
+      completed_by: by,
+      completed_at: at,
+    })
     .where('id', '=', id)
     .where('status', '=', 'open')
     .returning(['id'])
@@ -165,22 +179,7 @@ export function listMerchantRows(
   if (filter.grade) q = q.where('risk_grade', '=', filter.grade);
   if (filter.salesRepId) q = q.where('sales_rep_id', '=', filter.salesRepId);
   if (filter.agentOrgId) q = q.where('agent_org_id', '=', filter.agentOrgId);
-  if (filter.orgId) {
-    const orgId = filter.orgId;
-    q = q.where('org_id', 'in', (eb) =>
-      eb
-        .selectFrom('orgs as sub')
-        .select('sub.id')
-        .where(
-          'sub.path',
-          'like',
-          eb
-            .selectFrom('orgs as top')
-            .select(sql<string>`top.path || '%'`.as('p'))
-            .where('top.id', '=', orgId),
-        ),
-    );
-  }
+  if (filter.orgId) q = q.where(inOrgSubtree('org_id', filter.orgId));
   if (after) q = q.where(sql<boolean>`(created_at, id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
   return q
     .orderBy('created_at', 'desc')

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, startTestApp, type TestApp } from '../../../test/app';
 import { contractedApplication } from '../../../test/merchant-fixtures';
+import { stockTerminals } from '../../../test/terminal-fixtures';
 import { loadConfig } from '../../platform/config';
 import { contextOf } from '../../platform/http/app';
 import { goLiveSteps, startGoLive } from './golive.service';
@@ -51,11 +52,22 @@ describe('go-live (开通)', () => {
     expect(training.body.status).toBe('onboarding');
     const engineer = await app.as('engineer');
     const order = training.body.workOrders[0];
+    // Only a unit in the ledger's stock can be installed.
+    const unknown = await engineer.post(`/api/work-orders/${order.id}/complete`, {
+      serialNo: 'PAXA920-00012345',
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.fields.serialNo).toMatch(/no terminal PAXA920-00012345 in the ledger/);
+    await stockTerminals(app, ['PAXA920-00012345']);
     const installed = await engineer.post(`/api/work-orders/${order.id}/complete`, {
       serialNo: 'PAXA920-00012345',
     });
     expect(installed.status, JSON.stringify(installed.body)).toBe(200);
-    expect(installed.body.status).toBe('active');
+    expect(installed.body.merchant.status).toBe('active');
+    expect(installed.body.keyInjection).toMatchObject({
+      serialNo: 'PAXA920-00012345',
+      tid: expect.stringMatching(/^\d{8}$/),
+    });
     const application = (await backoffice.get(`/api/merchant-applications/${id}`)).body;
     expect(application.status).toBe('active');
     expect(application.history.at(-1)).toMatchObject({ event: 'activate', comment: `MID ${live.mid}` });
@@ -198,6 +210,7 @@ describe('go-live (开通)', () => {
     });
     const engineer = await app.as('engineer');
     const orders = (await backoffice.get(`/api/merchants/${live.merchantId}`)).body.workOrders;
+    await stockTerminals(app, ['PAXA920-00077777']);
     await engineer.post(`/api/work-orders/${orders[0].id}/complete`, { serialNo: 'PAXA920-00077777' });
     const ops = await app.as('bj.ops');
     const move = (event: string, reason = '风险排查') =>

@@ -14,6 +14,7 @@ import { jpeg, pdf } from '../../platform/demo/sample-files';
 import { decideApproval } from '../approvals';
 import { type DocumentStorage, uploadDocument } from '../documents';
 import { contextForUser, useDemoPassword } from '../identity';
+import type { SecurityModule } from '../security';
 import { requestApproval } from './application-approval.service';
 import { reviewerItems } from './application-checks';
 import { requiredDocumentKinds } from './application-documents';
@@ -409,6 +410,7 @@ const reaches = (stage: Stage, step: Stage) => {
 export async function seedDemoMerchants(
   deps: { db: Db; clock: Clock; config: AppConfig },
   storage: DocumentStorage,
+  security: SecurityModule,
 ): Promise<void> {
   const [frontdesk, backoffice, approverBj, approverHq, engineer, ops] = await Promise.all(
     ['frontdesk', 'backoffice', 'approver.bj', 'approver.hq', 'engineer', 'ops'].map((u) =>
@@ -487,11 +489,12 @@ export async function seedDemoMerchants(
       attendees: `${m.rep} 及收银员`,
     });
     const merchant = await getMerchant(engineer!, wentLive.merchantId);
-    await completeInstallation(
-      engineer!,
-      merchant.workOrders[0]!.id,
-      `PAXA920-${String(10_000_000 + i).slice(-8)}`,
-    );
+    // From the Chaoyang outlet's demo stock (PAXA920-10000000 …).
+    await completeInstallation(engineer!, security, merchant.workOrders[0]!.id, {
+      serialNo: `PAXA920-${String(10_000_000 + i).slice(-8)}`,
+      latitude: 39.9087 + i / 1000,
+      longitude: 116.4605 + i / 1000,
+    });
     if (m.afterLive)
       await changeMerchantStatus(ops!, wentLive.merchantId, m.afterLive.event, m.afterLive.reason);
     else live.push({ merchantId: wentLive.merchantId, name: m.name, mcc: m.mcc });

@@ -2,6 +2,7 @@ import { idSchema, pageQuery } from '@posops/contracts';
 import { z } from 'zod';
 import { contextOf, type ZodApp } from '../../platform/http/app';
 import type { ModuleDeps } from '../../platform/module';
+import type { SecurityModule } from '../security';
 import { startGoLive } from './golive.service';
 import {
   changeMerchantStatus,
@@ -15,7 +16,7 @@ import {
 const params = z.object({ id: idSchema });
 const tags = ['merchants'];
 
-export function merchantRoutes(deps: ModuleDeps) {
+export function merchantRoutes(deps: ModuleDeps & { security: SecurityModule }) {
   return async (app: ZodApp) => {
     const ctx = (request: Parameters<typeof contextOf>[0]) => contextOf(request, deps);
     app.post(
@@ -106,20 +107,24 @@ export function merchantRoutes(deps: ModuleDeps) {
     app.post(
       '/api/work-orders/:id/complete',
       {
-        config: { access: 'workOrder.complete' },
+        // The answer carries the clear TMK for the key loader: never kept for replays.
+        config: { access: 'workOrder.complete', secretResponse: true },
         schema: {
           tags: ['work orders'],
-          summary: "Complete an installation with the terminal's serial number",
+          summary:
+            'Complete an installation: bind the unit with this serial number to the merchant and inject its TMK (shown once)',
           params,
           body: z.strictObject({
             serialNo: z
               .string()
               .trim()
-              .regex(/^[A-Za-z0-9-]{4,40}$/),
+              .regex(/^[A-Za-z0-9-]{4,40}$/, '4–40 letters, digits, -'),
+            latitude: z.number().min(-90).max(90).optional(),
+            longitude: z.number().min(-180).max(180).optional(),
           }),
         },
       },
-      async (request) => completeInstallation(ctx(request), request.params.id, request.body.serialNo),
+      async (request) => completeInstallation(ctx(request), deps.security, request.params.id, request.body),
     );
     app.post(
       '/api/merchants/:id/status',

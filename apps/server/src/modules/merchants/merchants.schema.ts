@@ -178,6 +178,7 @@ export interface WorkOrdersTable {
   completed_at: Date | null;
   completed_by: string | null;
   cancelled_reason: string | null;
+  terminal_id: string | null;
 }
 
 export interface MerchantTrainingsTable {

@@ -4,6 +4,8 @@ import { decodeCursor, pageFrom } from '../../platform/db/keyset';
 import type { ServiceContext } from '../../platform/http/context';
 import { auditTrailOf, originOf, recordAudit } from '../audit';
 import { documentsOf } from '../documents';
+import type { SecurityModule } from '../security';
+import { installTerminal } from '../terminals';
 import { findApplication, latestAssessment } from './applications.repo';
 import { APPLICATION_OBJECT } from './applications.service';
 import { changesOfMerchant } from './change.repo';
@@ -116,6 +118,7 @@ export async function getMerchant(ctx: ServiceContext, id: string) {
       .filter((w) => w.kind === 'install' && w.status === 'completed' && w.serial_no)
       .map((w) => ({
         serialNo: w.serial_no!,
+        terminalId: w.terminal_id,
         model: w.terminal_model,
         installedAt: w.completed_at ? w.completed_at.toISOString() : null,
         workOrderNo: w.no,
@@ -208,15 +211,58 @@ export async function recordTraining(
 }
 
 /**
- * Marks an installation done with the terminal's serial number. Until the terminal-fleet module binds
- * terminals, this is where "terminal installed" is recorded; it may activate the merchant.
+ * 装机完成: the unit with this serial number, in stock, is bound to the merchant (TID, MID, credit code,
+ * settlement account, address) and gets its TMK; the clear key goes back once, for the key loader. The
+ * merchant may become active.
  */
-export async function completeInstallation(ctx: ServiceContext, workOrderId: string, serialNo: string) {
-  const merchantId = await ctx.db.transaction().execute(async (tx) => {
+export async function completeInstallation(
+  ctx: ServiceContext,
+  security: SecurityModule,
+  workOrderId: string,
+  input: { serialNo: string; latitude?: number | undefined; longitude?: number | undefined },
+) {
+  const { merchantId, keyInjection } = await ctx.db.transaction().execute(async (tx) => {
     const order = await findWorkOrder(tx, workOrderId);
     if (!order) throw new AppError('NOT_FOUND', 'work order not found');
-    if (!(await completeWorkOrder(tx, workOrderId, serialNo, ctx.actor.userId, ctx.clock.now()))) {
-      throw new AppError('ILLEGAL_TRANSITION', `work order: cannot complete when ${order.status}`);
+    if (order.kind !== 'install' || order.status !== 'open') {
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        `work order: cannot complete an installation when ${order.kind} ${order.status}`,
+      );
+    }
+    const merchant = await findMerchant(tx, order.merchant_id);
+    if (!merchant) throw new AppError('NOT_FOUND', 'merchant not found');
+    if (!['onboarding', 'active'].includes(merchant.status)) {
+      throw new AppError('ILLEGAL_TRANSITION', `merchant: cannot install a terminal when ${merchant.status}`);
+    }
+    const address = addressViewOf(merchant.division_code, merchant.address_detail);
+    const keyInjection = await installTerminal(ctx, tx, security, {
+      serialNo: input.serialNo,
+      workOrderNo: order.no,
+      requestedModel: order.terminal_model,
+      merchantId: merchant.id,
+      merchantOrgId: merchant.org_id,
+      acquirerCode: ctx.config.ACQUIRER_CODE,
+      mid: merchant.mid,
+      creditCode: merchant.credit_code,
+      accountHash: merchant.account_hash,
+      accountMasked: merchant.account_masked,
+      divisionCode: merchant.division_code,
+      address: [...address.divisionNames, address.detail].join(' '),
+      latitude: input.latitude,
+      longitude: input.longitude,
+    });
+    if (
+      !(await completeWorkOrder(
+        tx,
+        workOrderId,
+        keyInjection.serialNo,
+        keyInjection.terminalId,
+        ctx.actor.userId,
+        ctx.clock.now(),
+      ))
+    ) {
+      throw new AppError('CONFLICT', 'the work order changed meanwhile; reload it');
     }
     await recordAudit(tx, originOf(ctx), {
       action: 'workorder.complete',
@@ -224,12 +270,25 @@ export async function completeInstallation(ctx: ServiceContext, workOrderId: str
       objectId: workOrderId,
       orgId: order.org_id,
       before: { status: order.status },
-      after: { status: 'completed', serialNo },
+      after: {
+        status: 'completed',
+        serialNo: keyInjection.serialNo,
+        tid: keyInjection.tid,
+        checkValue: keyInjection.checkValue,
+      },
     });
     await activateIfReady(ctx, tx, order.merchant_id);
-    return order.merchant_id;
+    return { merchantId: order.merchant_id, keyInjection };
   });
-  return getMerchant(ctx, merchantId);
+  return {
+    merchant: await getMerchant(ctx, merchantId),
+    keyInjection: {
+      serialNo: keyInjection.serialNo,
+      tid: keyInjection.tid,
+      tmk: keyInjection.tmk,
+      checkValue: keyInjection.checkValue,
+    },
+  };
 }
 
 /** 停机/复机/冻结结算/解冻/注销: a status change with its reason, through the merchant's state machine. */

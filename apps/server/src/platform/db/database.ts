@@ -7,6 +7,7 @@ import type { ContractTables } from '../../modules/merchants/contract.schema';
 import type { MerchantTables } from '../../modules/merchants/merchants.schema';
 import type { NotificationTables } from '../../modules/notifications/notifications.schema';
 import type { PricingTables } from '../../modules/pricing/pricing.schema';
+import type { TerminalTables } from '../../modules/terminals/terminals.schema';
 import type { IdempotencyTables } from '../http/idempotency.schema';
 import type { WorkflowTables } from '../workflow.schema';
 
@@ -21,7 +22,8 @@ export interface Database
     IdempotencyTables,
     WorkflowTables,
     PricingTables,
-    ContractTables {}
+    ContractTables,
+    TerminalTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

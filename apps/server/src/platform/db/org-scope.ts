@@ -40,6 +40,9 @@ export const orgOwnedTables: Readonly<Record<string, string>> = {
   merchant_trainings: 'org_id',
   merchant_rates: 'org_id',
   merchant_change_requests: 'org_id',
+  warehouses: 'org_id',
+  terminals: 'org_id',
+  terminal_events: 'org_id',
 };
 
 /** The caller's place in the org tree: its org and the materialised path of that org ("/a/b/"). */

@@ -126,7 +126,9 @@ describe('configuration from the environment', () => {
       DEMO: 'off',
       TZ_BUSINESS: 'Europe/Berlin',
       SECRET_KEY: secret,
+      HOST_MASTER_KEY: 'ab'.repeat(32),
     });
+    expect(config.HOST_MASTER_KEY).toBe('AB'.repeat(32));
     expect(config.SECRET_KEY).toBe(secret);
     expect(config.PORT).toBe(8080);
     expect(config.DEMO).toBe(false);
@@ -150,6 +152,14 @@ describe('configuration from the environment', () => {
     );
     expect(() => loadConfig({ SECRET_KEY: 'short' })).toThrow(/^Invalid configuration: SECRET_KEY: /);
     expect(loadConfig({}).SECRET_KEY.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('needs a HOST_MASTER_KEY of its own outside demo mode, 64 hexadecimal characters', () => {
+    expect(() => loadConfig({ DEMO: 'off', SECRET_KEY: 's'.repeat(40) })).toThrow(
+      /^Invalid configuration: HOST_MASTER_KEY: required when DEMO is off/,
+    );
+    expect(() => loadConfig({ HOST_MASTER_KEY: 'xyz' })).toThrow(/^Invalid configuration: HOST_MASTER_KEY: /);
+    expect(loadConfig({}).HOST_MASTER_KEY).toMatch(/^[0-9A-F]{64}$/);
   });
 
   it('rejects a DEMO flag it cannot read', () => {

@@ -1,0 +1,15 @@
+/**
+ * Terminals (机具管理): the model catalogue and suppliers, warehouses, the terminal ledger (机具台账) with
+ * its lifecycle and history, imports into stock, and installation: binding a unit to a merchant with its
+ * TID and injecting its TMK. Owns terminal_models, suppliers, warehouses, terminals, terminal_events.
+ * Uses audit and the security module; the merchants module calls installTerminal.
+ */
+
+export { seedDemoTerminals } from './terminals.demo';
+export { terminalRoutes } from './terminals.routes';
+export { seedTerminalCatalogue } from './terminals.seed';
+export {
+  type InstallationBinding,
+  installTerminal,
+  type KeyInjection,
+} from './terminals.service';

@@ -1,0 +1,267 @@
+import fastifyMultipart from '@fastify/multipart';
+import {
+  idSchema,
+  supplier,
+  supplierInput,
+  terminalDetail,
+  terminalEvent,
+  terminalImportResult,
+  terminalListItem,
+  terminalListQuery,
+  terminalModel,
+  terminalModelInput,
+  warehouse,
+} from '@posops/contracts';
+import { AppError } from '@posops/kernel';
+import { z } from 'zod';
+import { contextOf, type ZodApp } from '../../platform/http/app';
+import type { ModuleDeps } from '../../platform/module';
+import {
+  createSupplier,
+  createTerminalModel,
+  retireTerminalModel,
+  suppliers,
+  terminalModels,
+  updateSupplierDetails,
+  updateTerminalModel,
+} from './catalogue.service';
+import { exportTerminalWorkbook } from './terminals.export';
+import { importTerminals } from './terminals.import';
+import {
+  getTerminal,
+  getTerminalBySerial,
+  listTerminals,
+  moveTerminal,
+  warehouses,
+} from './terminals.service';
+
+const params = z.object({ id: idSchema });
+const tags = ['terminals'];
+const IMPORT_FILE_BYTES_MAX = 20 * 1024 * 1024;
+
+export function terminalRoutes(deps: ModuleDeps) {
+  return async (app: ZodApp) => {
+    const ctx = (request: Parameters<typeof contextOf>[0]) => contextOf(request, deps);
+    await app.register(fastifyMultipart, {
+      limits: {
+        fileSize: IMPORT_FILE_BYTES_MAX,
+        files: 1,
+        fields: 2,
+        fieldSize: 100,
+        parts: 3,
+        headerPairs: 20,
+      },
+      throwFileSizeLimit: true,
+    });
+
+    app.get(
+      '/api/terminal-models',
+      {
+        config: { access: 'terminal.read' },
+        schema: { tags, summary: '机型目录', response: { 200: z.object({ items: z.array(terminalModel) }) } },
+      },
+      async (request) => terminalModels(ctx(request)),
+    );
+    app.post(
+      '/api/terminal-models',
+      {
+        config: { access: 'catalogue.manage' },
+        schema: {
+          tags,
+          summary: 'Add a terminal model',
+          body: terminalModelInput,
+          response: { 201: terminalModel },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await createTerminalModel(ctx(request), request.body)),
+    );
+    app.put(
+      '/api/terminal-models/:id',
+      {
+        config: { access: 'catalogue.manage' },
+        schema: {
+          tags,
+          summary: 'Edit a terminal model',
+          params,
+          body: terminalModelInput,
+          response: { 200: terminalModel },
+        },
+      },
+      async (request) => updateTerminalModel(ctx(request), request.params.id, request.body),
+    );
+    app.post(
+      '/api/terminal-models/:id/retire',
+      {
+        config: { access: 'catalogue.manage' },
+        schema: { tags, summary: 'Retire a model (no new units)', params, response: { 200: terminalModel } },
+      },
+      async (request) => retireTerminalModel(ctx(request), request.params.id),
+    );
+    app.get(
+      '/api/suppliers',
+      {
+        config: { access: 'terminal.read' },
+        schema: { tags, summary: '供应商', response: { 200: z.object({ items: z.array(supplier) }) } },
+      },
+      async (request) => suppliers(ctx(request)),
+    );
+    app.post(
+      '/api/suppliers',
+      {
+        config: { access: 'catalogue.manage' },
+        schema: { tags, summary: 'Add a supplier', body: supplierInput, response: { 201: supplier } },
+      },
+      async (request, reply) => reply.status(201).send(await createSupplier(ctx(request), request.body)),
+    );
+    app.put(
+      '/api/suppliers/:id',
+      {
+        config: { access: 'catalogue.manage' },
+        schema: {
+          tags,
+          summary: 'Edit a supplier',
+          params,
+          body: supplierInput,
+          response: { 200: supplier },
+        },
+      },
+      async (request) => updateSupplierDetails(ctx(request), request.params.id, request.body),
+    );
+    app.get(
+      '/api/warehouses',
+      {
+        config: { access: 'terminal.read' },
+        schema: {
+          tags,
+          summary: 'Warehouses of my subtree',
+          response: { 200: z.object({ items: z.array(warehouse) }) },
+        },
+      },
+      async (request) => warehouses(ctx(request)),
+    );
+    app.get(
+      '/api/terminals',
+      {
+        config: { access: 'terminal.read' },
+        schema: {
+          tags,
+          summary: '机具台账: terminals of my subtree, newest first',
+          querystring: terminalListQuery,
+          response: {
+            200: z.object({ items: z.array(terminalListItem), nextCursor: z.string().nullable() }),
+          },
+        },
+      },
+      async (request) => listTerminals(ctx(request), request.query),
+    );
+    app.get(
+      '/api/terminals/export',
+      {
+        config: { access: 'terminal.read' },
+        schema: {
+          tags,
+          summary: 'The filtered ledger as an Excel workbook',
+          querystring: terminalListQuery.omit({ cursor: true, limit: true }),
+        },
+      },
+      async (request, reply) => {
+        const c = ctx(request);
+        const stamp = new Date().toISOString().slice(0, 10);
+        reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="terminals-${stamp}.xlsx"`);
+        return reply.send(exportTerminalWorkbook(c, request.query, c.actor.locale));
+      },
+    );
+    app.get(
+      '/api/terminals/by-serial/:serialNo',
+      {
+        config: { access: 'terminal.read' },
+        schema: {
+          tags,
+          summary: 'A terminal by its serial number (扫码查询)',
+          params: z.object({ serialNo: z.string().trim().min(1).max(40) }),
+          response: { 200: terminalDetail },
+        },
+      },
+      async (request) => getTerminalBySerial(ctx(request), request.params.serialNo),
+    );
+    app.get(
+      '/api/terminals/:id',
+      {
+        config: { access: 'terminal.read' },
+        schema: {
+          tags,
+          summary: 'A terminal with its binding and history',
+          params,
+          response: { 200: terminalDetail },
+        },
+      },
+      async (request) => getTerminal(ctx(request), request.params.id),
+    );
+    app.post(
+      '/api/terminals/:id/events',
+      {
+        config: { access: 'terminal.manage' },
+        schema: {
+          tags,
+          summary:
+            'Report a fault, send to repair, mark repaired, retire, report lost or found, with the reason',
+          params,
+          body: z.strictObject({ event: terminalEvent, reason: z.string().trim().min(2).max(500) }),
+          response: { 200: terminalDetail },
+        },
+      },
+      async (request) =>
+        moveTerminal(ctx(request), request.params.id, request.body.event, request.body.reason),
+    );
+    app.post(
+      '/api/terminals/import',
+      {
+        config: { access: 'terminal.import' },
+        schema: {
+          tags,
+          summary: 'Import serial numbers into a warehouse (multipart: warehouseId, file: CSV or .xlsx)',
+          description:
+            'Columns serial_no, brand, model, supplier, purchased_at, firmware (or 序列号, 品牌, 型号, 供应商, 采购日期, 固件版本). ' +
+            'All or nothing: with any bad row nothing is imported and every problem is listed by row and column.',
+          consumes: ['multipart/form-data'],
+          response: { 200: terminalImportResult },
+        },
+      },
+      async (request) => {
+        let warehouseId: string | undefined;
+        let file: { name: string; bytes: Buffer } | undefined;
+        try {
+          for await (const part of request.parts()) {
+            if (part.type === 'file') file = { name: part.filename, bytes: await part.toBuffer() };
+            else if (part.fieldname === 'warehouseId') warehouseId = String(part.value);
+            else
+              throw new AppError('VALIDATION_FAILED', `unknown field ${part.fieldname}`, {
+                [part.fieldname]: 'unknown field',
+              });
+          }
+        } catch (error) {
+          if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+            const message = `the file is larger than ${IMPORT_FILE_BYTES_MAX} bytes`;
+            throw new AppError('PAYLOAD_TOO_LARGE', message, { file: message });
+          }
+          if ((error as { code?: string }).code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
+            throw new AppError('VALIDATION_FAILED', 'send the file as multipart/form-data');
+          throw error;
+        }
+        const missing: Record<string, string> = {};
+        if (!warehouseId || !idSchema.safeParse(warehouseId).success)
+          missing.warehouseId = 'required: a warehouse id';
+        if (!file) missing.file = 'required: one file';
+        if (Object.keys(missing).length > 0)
+          throw new AppError('VALIDATION_FAILED', 'incomplete form', missing);
+        return importTerminals(ctx(request), {
+          warehouseId: warehouseId!,
+          fileName: file!.name,
+          bytes: file!.bytes,
+        });
+      },
+    );
+  };
+}

@@ -1,0 +1,92 @@
+import type { TerminalCapability, TerminalStatus, TerminalType } from '@posops/contracts';
+import type { ColumnType, Generated } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json = ColumnType<unknown, string | null | undefined, string | null>;
+type Numeric = ColumnType<string | null, number | string | null | undefined, number | string | null>;
+type MaybeTime = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface TerminalModelsTable {
+  id: Generated<string>;
+  brand: string;
+  model: string;
+  type: TerminalType;
+  capabilities: TerminalCapability[];
+  unit_price_minor: bigint;
+  status: Generated<'active' | 'retired'>;
+  created_at: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface SuppliersTable {
+  id: Generated<string>;
+  name: string;
+  qualification: string;
+  contact_name: string;
+  contact_phone: string;
+  rating: number;
+  status: Generated<'active' | 'suspended'>;
+  created_at: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface WarehousesTable {
+  id: Generated<string>;
+  org_id: string;
+  code: string;
+  name: string;
+  kind: 'org' | 'agent';
+  created_at: CreatedAt;
+}
+
+export interface TerminalsTable {
+  id: Generated<string>;
+  serial_no: string;
+  model_id: string;
+  supplier_id: string | null;
+  purchased_at: ColumnType<string | null, string | null | undefined, string | null>;
+  org_id: string;
+  status: TerminalStatus;
+  warehouse_id: string | null;
+  merchant_id: string | null;
+  tid: string | null;
+  bound_acquirer: string | null;
+  bound_mid: string | null;
+  bound_credit_code: string | null;
+  bound_account_hash: string | null;
+  bound_account_masked: string | null;
+  bound_division_code: string | null;
+  bound_address: string | null;
+  latitude: Numeric;
+  longitude: Numeric;
+  bound_at: MaybeTime;
+  installed_at: MaybeTime;
+  firmware_version: string | null;
+  last_heartbeat_at: MaybeTime;
+  tmk_sealed: string | null;
+  tmk_check_value: string | null;
+  tmk_injected_at: MaybeTime;
+  created_at: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface TerminalEventsTable {
+  id: Generated<bigint>;
+  terminal_id: string;
+  org_id: string;
+  at: CreatedAt;
+  event: string;
+  from_status: TerminalStatus | null;
+  to_status: TerminalStatus;
+  actor_id: string | null;
+  actor_name: string;
+  detail: Json;
+}
+
+export interface TerminalTables {
+  terminal_models: TerminalModelsTable;
+  suppliers: SuppliersTable;
+  warehouses: WarehousesTable;
+  terminals: TerminalsTable;
+  terminal_events: TerminalEventsTable;
+}

@@ -1,0 +1,308 @@
+import type {
+  TerminalDetail,
+  TerminalEvent,
+  TerminalListItem,
+  TerminalListQuery,
+  TerminalStatus,
+} from '@posops/contracts';
+import { AppError } from '@posops/kernel';
+import type { Db } from '../../platform/db/database';
+import { decodeCursor, pageFrom } from '../../platform/db/keyset';
+import type { ServiceContext } from '../../platform/http/context';
+import { type AuditOrigin, originOf, recordAudit } from '../audit';
+import type { SecurityModule } from '../security';
+import { manualTerminalEvents, type TerminalMove, terminalLifecycle } from './terminal.lifecycle';
+import {
+  findTerminal,
+  findTerminalBySerial,
+  historyOf,
+  insertTerminalEvents,
+  listTerminalRows,
+  listWarehouses,
+  lockTerminal,
+  lockTerminalBySerial,
+  nextTid,
+  type TerminalRow,
+  updateTerminal,
+  warehouseOfOrg,
+} from './terminals.repo';
+import type { TerminalsTable } from './terminals.schema';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function listItemOf(r: TerminalRow): TerminalListItem {
+  return {
+    id: r.id,
+    serialNo: r.serial_no,
+    modelId: r.model_id,
+    modelName: r.model_name,
+    status: r.status,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    warehouseId: r.warehouse_id,
+    warehouseName: r.warehouse_name,
+    tid: r.tid,
+    mid: r.bound_mid,
+    merchantId: r.merchant_id,
+    merchantName: r.merchant_name,
+    firmwareVersion: r.firmware_version,
+    lastHeartbeatAt: iso(r.last_heartbeat_at),
+    installedAt: iso(r.installed_at),
+    createdAt: r.created_at.toISOString(),
+  };
+}
+
+async function detailOf(ctx: ServiceContext, r: TerminalRow): Promise<TerminalDetail> {
+  const history = await historyOf(ctx.db, r.id);
+  const mayManage = ctx.actor.permissions.has('terminal.manage');
+  return {
+    ...listItemOf(r),
+    supplierId: r.supplier_id,
+    supplierName: r.supplier_name,
+    purchasedAt: r.purchased_at,
+    binding:
+      r.merchant_id && r.tid && r.bound_at
+        ? {
+            merchantId: r.merchant_id,
+            mid: r.bound_mid!,
+            merchantName: r.merchant_name ?? '',
+            tid: r.tid,
+            creditCode: r.bound_credit_code!,
+            accountMasked: r.bound_account_masked!,
+            divisionCode: r.bound_division_code!,
+            address: r.bound_address!,
+            latitude: r.latitude === null ? null : Number(r.latitude),
+            longitude: r.longitude === null ? null : Number(r.longitude),
+            boundAt: r.bound_at.toISOString(),
+          }
+        : null,
+    tmkCheckValue: r.tmk_check_value,
+    tmkInjectedAt: iso(r.tmk_injected_at),
+    allowedEvents: mayManage
+      ? terminalLifecycle
+          .allowedEvents(r.status)
+          .filter((e): e is TerminalEvent => (manualTerminalEvents as string[]).includes(e))
+      : [],
+    history: history.map((h) => ({
+      at: h.at.toISOString(),
+      event: h.event,
+      fromStatus: h.from_status,
+      toStatus: h.to_status,
+      actorName: h.actor_name,
+      detail: (h.detail as Record<string, unknown> | null) ?? null,
+    })),
+  };
+}
+
+export async function getTerminal(ctx: ServiceContext, id: string) {
+  const row = await findTerminal(ctx.db, id);
+  if (!row) throw new AppError('NOT_FOUND', 'terminal not found');
+  return detailOf(ctx, row);
+}
+
+/** 扫码查询: a scanner types the serial number. */
+export async function getTerminalBySerial(ctx: ServiceContext, serialNo: string) {
+  const row = await findTerminalBySerial(ctx.db, serialNo.trim());
+  if (!row) throw new AppError('NOT_FOUND', `no terminal with serial number ${serialNo}`);
+  return detailOf(ctx, row);
+}
+
+export async function listTerminals(ctx: ServiceContext, query: TerminalListQuery) {
+  const after = decodeCursor(query.cursor, ['timestamptz', 'uuid']);
+  const rows = await listTerminalRows(
+    ctx.db,
+    query,
+    after ? { at: String(after[0]), id: String(after[1]) } : null,
+    query.limit,
+  );
+  const page = pageFrom(rows, query.limit, (r) => [r.created_at.toISOString(), r.id]);
+  return { items: page.items.map(listItemOf), nextCursor: page.nextCursor };
+}
+
+export async function warehouses(ctx: ServiceContext) {
+  return {
+    items: (await listWarehouses(ctx.db)).map((w) => ({
+      id: w.id,
+      code: w.code,
+      name: w.name,
+      orgId: w.org_id,
+      orgName: w.org_name,
+      kind: w.kind,
+      units: Number(w.units ?? 0),
+    })),
+  };
+}
+
+const unbound = {
+  merchant_id: null,
+  tid: null,
+  bound_acquirer: null,
+  bound_mid: null,
+  bound_credit_code: null,
+  bound_account_hash: null,
+  bound_account_masked: null,
+  bound_division_code: null,
+  bound_address: null,
+  bound_at: null,
+} satisfies Partial<Record<keyof TerminalsTable, null>>;
+
+type LockedTerminal = NonNullable<Awaited<ReturnType<typeof lockTerminal>>>;
+
+/**
+ * One move of a unit along its lifecycle, in the caller's transaction, with its history line. A unit that
+ * leaves its merchant (repair, retirement, loss, retrieval) is unbound — its TID freed, the binding kept
+ * in the history; a unit that comes back to stock goes to its org's warehouse.
+ */
+export async function applyMove(
+  tx: Db,
+  origin: AuditOrigin,
+  unit: LockedTerminal,
+  move: TerminalMove,
+  detail: Record<string, unknown>,
+  extra: Partial<Record<keyof TerminalsTable, unknown>> = {},
+): Promise<TerminalStatus> {
+  const to = terminalLifecycle.next(unit.status, move);
+  const leaves =
+    unit.merchant_id !== null && ['send_to_repair', 'retire', 'report_lost', 'retrieve'].includes(move);
+  const changes: Record<string, unknown> = { status: to, ...extra };
+  if (leaves) Object.assign(changes, unbound);
+  if ((to === 'in_stock' || to === 'allocated') && unit.warehouse_id === null) {
+    const home = await warehouseOfOrg(tx, unit.org_id);
+    if (!home) throw new AppError('CONFLICT', 'the unit’s org has no warehouse');
+    changes.warehouse_id = home.id;
+  }
+  if (!(await updateTerminal(tx, unit.id, unit.version, changes))) {
+    throw new AppError('CONFLICT', 'the terminal changed meanwhile; reload it');
+  }
+  const binding = leaves ? { mid: unit.bound_mid, tid: unit.tid, address: unit.bound_address } : undefined;
+  await insertTerminalEvents(tx, [
+    {
+      terminal_id: unit.id,
+      org_id: unit.org_id,
+      event: move,
+      from_status: unit.status,
+      to_status: to,
+      actor_id: origin.actorId,
+      actor_name: origin.actorName,
+      detail: JSON.stringify({ ...detail, ...(binding ? { unbound: binding } : {}) }),
+    },
+  ]);
+  await recordAudit(tx, origin, {
+    action: `terminal.${move}`,
+    objectType: 'terminal',
+    objectId: unit.id,
+    orgId: unit.org_id,
+    before: { status: unit.status, ...(binding ?? {}) },
+    after: { status: to, ...detail },
+  });
+  return to;
+}
+
+/** 故障/送修/修复/停用/丢失/找回: a person's move from the ledger, with the reason. */
+export async function moveTerminal(ctx: ServiceContext, id: string, event: TerminalEvent, reason: string) {
+  if (!manualTerminalEvents.includes(event))
+    throw new AppError('VALIDATION_FAILED', `not a ledger move: ${event}`, { event: 'unknown' });
+  await ctx.db.transaction().execute(async (tx) => {
+    const unit = await lockTerminal(tx, id);
+    if (!unit) throw new AppError('NOT_FOUND', 'terminal not found');
+    await applyMove(tx, originOf(ctx), unit, event, { reason });
+  });
+  return getTerminal(ctx, id);
+}
+
+/** What the merchant module hands over when an installation work order is completed. */
+export interface InstallationBinding {
+  serialNo: string;
+  workOrderNo: string;
+  /** The model the work order asked for, as the application named it ("PAX A920"). */
+  requestedModel: string | null;
+  merchantId: string;
+  merchantOrgId: string;
+  acquirerCode: string;
+  mid: string;
+  creditCode: string;
+  accountHash: string;
+  accountMasked: string;
+  divisionCode: string;
+  address: string;
+  latitude?: number | undefined;
+  longitude?: number | undefined;
+}
+
+export interface KeyInjection {
+  terminalId: string;
+  serialNo: string;
+  tid: string;
+  /** The clear TMK for the installer's key loader: shown once, stored nowhere. */
+  tmk: string;
+  checkValue: string;
+}
+
+/**
+ * 装机 + 密钥灌装: a unit in stock (visible to the installer) is bound to the merchant — TID, MID, credit
+ * code, settlement account, address — and gets a fresh TMK, kept sealed under the host master key.
+ */
+export async function installTerminal(
+  ctx: ServiceContext,
+  tx: Db,
+  security: SecurityModule,
+  binding: InstallationBinding,
+): Promise<KeyInjection> {
+  const serialNo = binding.serialNo.trim();
+  const field = (message: string) => new AppError('VALIDATION_FAILED', message, { serialNo: message });
+  const unit = await lockTerminalBySerial(tx, serialNo);
+  if (!unit) throw field(`no terminal ${serialNo} in the ledger: receive it into stock first`);
+  if (unit.status !== 'in_stock' && unit.status !== 'allocated') {
+    throw field(`terminal ${serialNo} is ${unit.status}, not in stock`);
+  }
+  if (binding.requestedModel) {
+    const model = await tx
+      .selectFrom('terminal_models')
+      .select(['brand', 'model'])
+      .where('id', '=', unit.model_id)
+      .executeTakeFirstOrThrow();
+    const name = `${model.brand} ${model.model}`;
+    const wanted = binding.requestedModel.trim().toLowerCase();
+    const known = await tx
+      .selectFrom('terminal_models')
+      .select('id')
+      .where((eb) => eb(eb.fn('lower', [eb.fn('concat_ws', [eb.val(' '), 'brand', 'model'])]), '=', wanted))
+      .executeTakeFirst();
+    if (known && name.toLowerCase() !== wanted) {
+      throw field(
+        `terminal ${serialNo} is a ${name}; work order ${binding.workOrderNo} installs a ${binding.requestedModel}`,
+      );
+    }
+  }
+  const tid = await nextTid(tx);
+  const key = security.generateTerminalMasterKey();
+  const now = ctx.clock.now();
+  await applyMove(
+    tx,
+    originOf(ctx),
+    unit,
+    'install',
+    { workOrder: binding.workOrderNo, mid: binding.mid, tid, checkValue: key.checkValue },
+    {
+      org_id: binding.merchantOrgId,
+      warehouse_id: null,
+      merchant_id: binding.merchantId,
+      tid,
+      bound_acquirer: binding.acquirerCode,
+      bound_mid: binding.mid,
+      bound_credit_code: binding.creditCode,
+      bound_account_hash: binding.accountHash,
+      bound_account_masked: binding.accountMasked,
+      bound_division_code: binding.divisionCode,
+      bound_address: binding.address,
+      latitude: binding.latitude ?? null,
+      longitude: binding.longitude ?? null,
+      bound_at: now,
+      installed_at: now,
+      tmk_sealed: key.sealed,
+      tmk_check_value: key.checkValue,
+      tmk_injected_at: now,
+    },
+  );
+  return { terminalId: unit.id, serialNo, tid, tmk: key.clearHex, checkValue: key.checkValue };
+}
