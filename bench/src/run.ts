@@ -5,12 +5,14 @@ import { apiBench } from './api';
 import { consoleBench } from './console';
 import { merchantSearchBench } from './merchant-search';
 import { startupBench } from './startup';
+import { terminalListBench } from './terminal-list';
 
 const benches: Record<string, () => Promise<object[]>> = {
   startup: startupBench,
   api: apiBench,
   console: consoleBench,
   'merchant-search': merchantSearchBench,
+  'terminal-list': terminalListBench,
 };
 
 mkdirSync(path.resolve(import.meta.dirname, '../../.test-data'), { recursive: true });
