@@ -132,7 +132,13 @@ export async function contractedApplication(
 }
 
 /** A live, active merchant: gone live, one terminal installed (serial given), training recorded. */
-export async function activeMerchant(app: TestApp, creditCode: string, name: string, serialNo: string) {
+export async function activeMerchant(
+  app: TestApp,
+  creditCode: string,
+  name: string,
+  serialNo: string,
+  position: { latitude?: number; longitude?: number } = {},
+) {
   const backoffice = await app.as('backoffice');
   const ops = await app.as('ops');
   await stockTerminals(app, [serialNo]);
@@ -141,7 +147,10 @@ export async function activeMerchant(app: TestApp, creditCode: string, name: str
   expect(live.status, JSON.stringify(live.body)).toBe(200);
   const merchantId = live.body.merchantId as string;
   const merchant = (await backoffice.get(`/api/merchants/${merchantId}`)).body;
-  const done = await ops.post(`/api/work-orders/${merchant.workOrders[0].id}/complete`, { serialNo });
+  const done = await ops.post(`/api/work-orders/${merchant.workOrders[0].id}/complete`, {
+    serialNo,
+    ...position,
+  });
   expect(done.status, JSON.stringify(done.body)).toBe(200);
   expect(done.body.keyInjection.tmk).toMatch(/^[0-9A-F]{32}$/);
   const trained = await backoffice.post(`/api/merchants/${merchantId}/trainings`, {

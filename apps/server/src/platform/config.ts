@@ -57,6 +57,20 @@ const configSchema = z.object({
     .string()
     .regex(/^[0-9A-Fa-f]{64}$/, '64 hexadecimal characters')
     .optional(),
+  /**
+   * Bearer token of the internal API (heartbeats from the terminal host). Unset: the internal API is
+   * closed. Demo mode uses a published one.
+   */
+  INTERNAL_API_TOKEN: z.string().min(32, 'at least 32 characters').optional(),
+  /** A bound terminal silent this long is offline (离线告警). */
+  TERMINAL_OFFLINE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(30),
+  /** A terminal reporting a position farther than this from its install address has moved (移机告警). */
+  TERMINAL_RELOCATION_METERS: z.coerce.number().int().min(50).max(1_000_000).default(500),
   /** Key for the keyed hashes that match ID, account and phone numbers without keeping them in clear. */
   SECRET_KEY: z.string().min(32, 'at least 32 characters').optional(),
   /** Where document bytes live: `local` (DATA_DIR/documents) or `s3` (an S3-compatible bucket). */
@@ -109,6 +123,7 @@ export type AppConfig = Omit<z.infer<typeof configSchema>, 'DATA_DIR' | 'SECRET_
 /** Demo mode only: a published key, so a demo database opens anywhere. Never in production. */
 const DEMO_SECRET_KEY = 'posops-demo-secret-key-do-not-use-in-production';
 const DEMO_HOST_MASTER_KEY = '0123456789abcdef'.repeat(4);
+const DEMO_INTERNAL_API_TOKEN = 'posops-demo-internal-token-do-not-use-in-production';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.fromEntries(
@@ -161,6 +176,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   return {
     ...parsed.data,
+    INTERNAL_API_TOKEN:
+      parsed.data.INTERNAL_API_TOKEN ?? (parsed.data.DEMO ? DEMO_INTERNAL_API_TOKEN : undefined),
     DATA_DIR: path.resolve(parsed.data.DATA_DIR),
     SECRET_KEY: secretKey,
     HOST_MASTER_KEY: hostMasterKey.toUpperCase(),

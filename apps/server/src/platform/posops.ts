@@ -30,7 +30,12 @@ import {
 import { notificationRoutes } from '../modules/notifications';
 import { ratePlanRoutes, seedRatePlans } from '../modules/pricing';
 import { createSoftwareSecurityModule } from '../modules/security';
-import { seedDemoTerminals, seedTerminalCatalogue, terminalRoutes } from '../modules/terminals';
+import {
+  detectOfflineTerminals,
+  seedDemoTerminals,
+  seedTerminalCatalogue,
+  terminalRoutes,
+} from '../modules/terminals';
 import type { AppConfig } from './config';
 import type { Db } from './db/database';
 import { migrateToLatest, pendingMigrations } from './db/migrate';
@@ -149,6 +154,11 @@ export async function createPosOps(
         name: 'merchants.effective-changes',
         cron: '0 * * * *',
         run: () => applyDueChanges(deps),
+      },
+      {
+        name: 'terminals.offline',
+        cron: '*/5 * * * *',
+        run: () => detectOfflineTerminals(deps),
       },
       {
         name: 'audit.partitions',

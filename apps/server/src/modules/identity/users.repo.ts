@@ -444,3 +444,21 @@ export async function setDemoPassword(db: Db, userId: string, passwordHash: stri
     .execute();
   await db.insertInto('password_history').values({ user_id: userId, password_hash: passwordHash }).execute();
 }
+
+/** Active users holding a permission in the org or an org above it: who hears about the org's events. */
+export async function usersWithPermissionOver(db: Db, orgId: string, permission: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users as u')
+    .innerJoin('orgs as uo', 'uo.id', 'u.org_id')
+    .select('u.id')
+    .distinct()
+    .where('u.status', '=', 'active')
+    .where('u.merchant_id', 'is', null)
+    .where(sql<boolean>`(SELECT o.path FROM orgs o WHERE o.id = ${orgId}) LIKE uo.path || '%'`)
+    .where(
+      sql<boolean>`EXISTS (SELECT 1 FROM user_roles ur JOIN role_permissions rp ON rp.role_id = ur.role_id
+                           WHERE ur.user_id = u.id AND rp.permission = ${permission})`,
+    )
+    .execute();
+  return rows.map((r) => r.id);
+}

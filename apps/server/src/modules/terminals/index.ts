@@ -5,6 +5,7 @@
  * Uses audit and the security module; the merchants module calls installTerminal.
  */
 
+export { detectOfflineTerminals } from './heartbeats.service';
 export { seedDemoTerminals } from './terminals.demo';
 export { terminalRoutes } from './terminals.routes';
 export { seedTerminalCatalogue } from './terminals.seed';

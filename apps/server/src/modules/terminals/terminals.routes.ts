@@ -25,6 +25,7 @@ import {
   updateSupplierDetails,
   updateTerminalModel,
 } from './catalogue.service';
+import { checkInternalToken, listAlerts, recordHeartbeats } from './heartbeats.service';
 import { exportTerminalWorkbook } from './terminals.export';
 import { importTerminals } from './terminals.import';
 import {
@@ -214,6 +215,54 @@ export function terminalRoutes(deps: ModuleDeps) {
       },
       async (request) =>
         moveTerminal(ctx(request), request.params.id, request.body.event, request.body.reason),
+    );
+    app.post(
+      '/api/internal/heartbeats',
+      {
+        // Called by the terminal host (and, until it exists, by anything holding the internal token).
+        config: { access: 'public' },
+        schema: {
+          tags: ['internal'],
+          summary: 'Heartbeats of bound terminals (Authorization: Bearer INTERNAL_API_TOKEN)',
+          body: z.strictObject({
+            heartbeats: z
+              .array(
+                z.strictObject({
+                  tid: z.string().regex(/^\d{8}$/, '8 digits'),
+                  at: z.iso.datetime({ offset: true }),
+                  firmwareVersion: z.string().trim().min(1).max(40).optional(),
+                  latitude: z.number().min(-90).max(90).optional(),
+                  longitude: z.number().min(-180).max(180).optional(),
+                }),
+              )
+              .min(1)
+              .max(1000),
+          }),
+          response: { 200: z.object({ applied: z.number().int(), unknown: z.array(z.string()) }) },
+        },
+      },
+      async (request) => {
+        checkInternalToken(deps.config.INTERNAL_API_TOKEN, request.headers.authorization);
+        return recordHeartbeats(
+          deps,
+          request.body.heartbeats.map((h) => ({ ...h, at: new Date(h.at) })),
+        );
+      },
+    );
+    app.get(
+      '/api/terminal-alerts',
+      {
+        config: { access: 'terminal.read' },
+        schema: {
+          tags,
+          summary: 'Offline and relocation alerts of my subtree, newest first',
+          querystring: z.object({
+            status: z.enum(['open', 'closed']).optional(),
+            limit: z.coerce.number().int().min(1).max(500).default(100),
+          }),
+        },
+      },
+      async (request) => listAlerts(ctx(request), request.query),
     );
     app.post(
       '/api/terminals/import',

@@ -66,8 +66,22 @@ export interface TerminalsTable {
   tmk_sealed: string | null;
   tmk_check_value: string | null;
   tmk_injected_at: MaybeTime;
+  reported_latitude: Numeric;
+  reported_longitude: Numeric;
   created_at: CreatedAt;
   version: Generated<number>;
+}
+
+export interface TerminalAlertsTable {
+  id: Generated<string>;
+  org_id: string;
+  terminal_id: string;
+  kind: 'offline' | 'relocated';
+  status: Generated<'open' | 'closed'>;
+  detail: ColumnType<unknown, string, string>;
+  opened_at: CreatedAt;
+  closed_at: MaybeTime;
+  closed_reason: string | null;
 }
 
 export interface TerminalEventsTable {
@@ -89,4 +103,5 @@ export interface TerminalTables {
   warehouses: WarehousesTable;
   terminals: TerminalsTable;
   terminal_events: TerminalEventsTable;
+  terminal_alerts: TerminalAlertsTable;
 }

@@ -8,6 +8,7 @@ import * as m0006 from '../../migrations/0006_merchant_search';
 import * as m0007 from '../../migrations/0007_merchant_changes';
 import * as m0008 from '../../migrations/0008_check_messages';
 import * as m0009 from '../../migrations/0009_terminals';
+import * as m0010 from '../../migrations/0010_terminal_heartbeats';
 
 /** The one ordered list of migrations, applied at start and by `npm run db:migrate`. */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0007_merchant_changes': m0007,
   '0008_check_messages': m0008,
   '0009_terminals': m0009,
+  '0010_terminal_heartbeats': m0010,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

@@ -43,6 +43,7 @@ export const orgOwnedTables: Readonly<Record<string, string>> = {
   warehouses: 'org_id',
   terminals: 'org_id',
   terminal_events: 'org_id',
+  terminal_alerts: 'org_id',
 };
 
 /** The caller's place in the org tree: its org and the materialised path of that org ("/a/b/"). */
