@@ -69,6 +69,12 @@ export const permissionCatalogue = [
   },
   { key: 'terminal.import', module: 'terminals', zh: '机具入库导入', en: 'Import terminals into stock' },
   {
+    key: 'terminal.transfer',
+    module: 'terminals',
+    zh: '机具调拨（下发/回拨/签收）',
+    en: 'Transfer terminals between warehouses, dispatch and receive',
+  },
+  {
     key: 'catalogue.manage',
     module: 'terminals',
     zh: '维护机型目录与供应商',

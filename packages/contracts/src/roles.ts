@@ -187,15 +187,21 @@ const goLivePermissions: Record<string, readonly Permission[]> = {
 /** 机具管理: the ledger for most staff; stock and catalogue for operations and procurement. */
 const terminalPermissions: Record<string, readonly Permission[]> = {
   sysadmin: ['terminal.read'],
-  ops_manager: ['terminal.read', 'terminal.manage', 'terminal.import', 'catalogue.manage'],
-  procurement: ['terminal.read', 'terminal.import', 'catalogue.manage'],
+  ops_manager: [
+    'terminal.read',
+    'terminal.manage',
+    'terminal.import',
+    'terminal.transfer',
+    'catalogue.manage',
+  ],
+  procurement: ['terminal.read', 'terminal.import', 'terminal.transfer', 'catalogue.manage'],
   field_engineer: ['terminal.read', 'terminal.manage'],
   back_office: ['terminal.read'],
   risk_officer: ['terminal.read'],
   analyst: ['terminal.read'],
   cs_supervisor: ['terminal.read'],
   cs_agent: ['terminal.read'],
-  agent: ['terminal.read'],
+  agent: ['terminal.read', 'terminal.transfer'],
 };
 
 export const defaultRoles: readonly DefaultRole[] = [...foundationRoles, merchantRole].map((role) => ({

@@ -35,6 +35,13 @@ import {
   moveTerminal,
   warehouses,
 } from './terminals.service';
+import {
+  closeTransfer,
+  dispatchTransfer,
+  getTransfer,
+  listTransfers,
+  TRANSFER_UNITS_MAX,
+} from './transfers.service';
 
 const params = z.object({ id: idSchema });
 const tags = ['terminals'];
@@ -264,6 +271,60 @@ export function terminalRoutes(deps: ModuleDeps) {
       },
       async (request) => listAlerts(ctx(request), request.query),
     );
+    app.get(
+      '/api/terminal-transfers',
+      {
+        config: { access: 'terminal.read' },
+        schema: {
+          tags,
+          summary: 'Transfers to my subtree, newest first',
+          querystring: z.object({
+            status: z.enum(['in_transit', 'received', 'cancelled']).optional(),
+            limit: z.coerce.number().int().min(1).max(500).default(100),
+          }),
+        },
+      },
+      async (request) => listTransfers(ctx(request), request.query),
+    );
+    app.get(
+      '/api/terminal-transfers/:id',
+      { config: { access: 'terminal.read' }, schema: { tags, summary: 'A transfer with its units', params } },
+      async (request) => getTransfer(ctx(request), request.params.id),
+    );
+    app.post(
+      '/api/terminal-transfers',
+      {
+        config: { access: 'terminal.transfer' },
+        schema: {
+          tags,
+          summary: '调拨: dispatch units from one warehouse to another (下发 to an agent, 回拨 from it)',
+          body: z.strictObject({
+            fromWarehouseId: idSchema,
+            toWarehouseId: idSchema,
+            serialNos: z.array(z.string().trim().min(1).max(40)).min(1).max(TRANSFER_UNITS_MAX),
+            reason: z.string().trim().min(2).max(500),
+          }),
+        },
+      },
+      async (request, reply) => reply.status(201).send(await dispatchTransfer(ctx(request), request.body)),
+    );
+    for (const outcome of ['receive', 'cancel'] as const) {
+      app.post(
+        `/api/terminal-transfers/:id/${outcome}`,
+        {
+          config: { access: 'terminal.transfer' },
+          schema: {
+            tags,
+            summary:
+              outcome === 'receive'
+                ? '签收: the units arrive at the destination'
+                : 'Withdraw a transfer in transit',
+            params,
+          },
+        },
+        async (request) => closeTransfer(ctx(request), request.params.id, outcome),
+      );
+    }
     app.post(
       '/api/terminals/import',
       {

@@ -68,6 +68,7 @@ export interface TerminalsTable {
   tmk_injected_at: MaybeTime;
   reported_latitude: Numeric;
   reported_longitude: Numeric;
+  transfer_id: string | null;
   created_at: CreatedAt;
   version: Generated<number>;
 }
@@ -97,6 +98,31 @@ export interface TerminalEventsTable {
   detail: Json;
 }
 
+export interface TerminalTransfersTable {
+  id: Generated<string>;
+  no: string;
+  org_id: string;
+  from_warehouse_id: string;
+  to_warehouse_id: string;
+  from_name: string;
+  to_name: string;
+  created_by_name: string;
+  kind: 'dispatch' | 'recall' | 'transfer';
+  status: 'in_transit' | 'received' | 'cancelled';
+  units: number;
+  reason: string;
+  created_by: string;
+  created_at: CreatedAt;
+  closed_by: string | null;
+  closed_at: MaybeTime;
+  version: Generated<number>;
+}
+
+export interface TerminalTransferUnitsTable {
+  transfer_id: string;
+  terminal_id: string;
+}
+
 export interface TerminalTables {
   terminal_models: TerminalModelsTable;
   suppliers: SuppliersTable;
@@ -104,4 +130,6 @@ export interface TerminalTables {
   terminals: TerminalsTable;
   terminal_events: TerminalEventsTable;
   terminal_alerts: TerminalAlertsTable;
+  terminal_transfers: TerminalTransfersTable;
+  terminal_transfer_units: TerminalTransferUnitsTable;
 }

@@ -53,7 +53,8 @@ export function listItemOf(r: TerminalRow): TerminalListItem {
 }
 
 async function detailOf(ctx: ServiceContext, r: TerminalRow): Promise<TerminalDetail> {
-  const history = await historyOf(ctx.db, r.id);
+  // A unit's whole history goes with it: whoever may see the unit sees where it has been.
+  const history = await historyOf(ctx.db.withoutPlugins(), r.id);
   const mayManage = ctx.actor.permissions.has('terminal.manage');
   return {
     ...listItemOf(r),
@@ -205,6 +206,8 @@ export async function moveTerminal(ctx: ServiceContext, id: string, event: Termi
   await ctx.db.transaction().execute(async (tx) => {
     const unit = await lockTerminal(tx, id);
     if (!unit) throw new AppError('NOT_FOUND', 'terminal not found');
+    if (unit.transfer_id)
+      throw new AppError('ILLEGAL_TRANSITION', `terminal: cannot ${event} while in transit`);
     await applyMove(tx, originOf(ctx), unit, event, { reason });
   });
   return getTerminal(ctx, id);
@@ -255,6 +258,7 @@ export async function installTerminal(
   if (unit.status !== 'in_stock' && unit.status !== 'allocated') {
     throw field(`terminal ${serialNo} is ${unit.status}, not in stock`);
   }
+  if (unit.transfer_id) throw field(`terminal ${serialNo} is in transit on a transfer`);
   if (binding.requestedModel) {
     const model = await tx
       .selectFrom('terminal_models')

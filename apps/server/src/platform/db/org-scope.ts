@@ -44,6 +44,7 @@ export const orgOwnedTables: Readonly<Record<string, string>> = {
   terminals: 'org_id',
   terminal_events: 'org_id',
   terminal_alerts: 'org_id',
+  terminal_transfers: 'org_id',
 };
 
 /** The caller's place in the org tree: its org and the materialised path of that org ("/a/b/"). */
