@@ -26,6 +26,7 @@ import {
   updateTerminalModel,
 } from './catalogue.service';
 import { checkInternalToken, listAlerts, recordHeartbeats } from './heartbeats.service';
+import { fleetOverview } from './overview.service';
 import { exportTerminalWorkbook } from './terminals.export';
 import { importTerminals } from './terminals.import';
 import {
@@ -270,6 +271,17 @@ export function terminalRoutes(deps: ModuleDeps) {
         },
       },
       async (request) => listAlerts(ctx(request), request.query),
+    );
+    app.get(
+      '/api/terminals/overview',
+      {
+        config: { access: 'terminal.read' },
+        schema: {
+          tags,
+          summary: '机具总览: the fleet of my subtree by status, model, org, age, firmware, online rate',
+        },
+      },
+      async (request) => fleetOverview(ctx(request)),
     );
     app.get(
       '/api/terminal-transfers',

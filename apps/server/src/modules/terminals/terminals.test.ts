@@ -405,4 +405,21 @@ describe('org scoping and the ledger list', () => {
     expect(sheet.getRow(1).getCell(1).text).toBe('序列号');
     expect(sheet.rowCount - 1).toBe(installed.length);
   });
+
+  it('gives the fleet overview of my subtree, counts that add up to the ledger', async () => {
+    const all = (await ops.get('/api/terminals/overview')).body;
+    const { rows } = await sql<{ total: bigint; bound: bigint }>`
+      SELECT count(*) AS total, count(*) FILTER (WHERE status IN ('installed', 'active')) AS bound FROM terminals`.execute(
+      app.db,
+    );
+    expect(all.total).toBe(Number(rows[0]!.total));
+    const sum = (list: { units: number }[]) => list.reduce((a, b) => a + b.units, 0);
+    expect(sum(all.byModel)).toBe(all.total);
+    expect(sum(all.byOrg)).toBe(all.total);
+    expect(all.online.bound).toBe(Number(rows[0]!.bound));
+    expect(all.register.inService + all.register.scrapped + all.register.lost).toBe(all.register.received);
+    const sh = (await shOps.get('/api/terminals/overview')).body;
+    expect(sh.total).toBe(1);
+    expect(sh.byOrg).toEqual([{ key: '上海分行', units: 1 }]);
+  });
 });
