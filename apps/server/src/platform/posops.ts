@@ -31,6 +31,7 @@ import { notificationRoutes } from '../modules/notifications';
 import { ratePlanRoutes, seedRatePlans } from '../modules/pricing';
 import { createSoftwareSecurityModule } from '../modules/security';
 import {
+  checkLowStock,
   detectOfflineTerminals,
   seedDemoTerminals,
   seedTerminalCatalogue,
@@ -154,6 +155,11 @@ export async function createPosOps(
         name: 'merchants.effective-changes',
         cron: '0 * * * *',
         run: () => applyDueChanges(deps),
+      },
+      {
+        name: 'terminals.low-stock',
+        cron: '10 * * * *',
+        run: () => checkLowStock(deps),
       },
       {
         name: 'terminals.offline',

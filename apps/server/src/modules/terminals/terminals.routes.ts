@@ -27,6 +27,7 @@ import {
 } from './catalogue.service';
 import { checkInternalToken, listAlerts, recordHeartbeats } from './heartbeats.service';
 import { fleetOverview } from './overview.service';
+import { setStockThreshold, stockLevels } from './stock.service';
 import { exportTerminalWorkbook } from './terminals.export';
 import { importTerminals } from './terminals.import';
 import {
@@ -271,6 +272,30 @@ export function terminalRoutes(deps: ModuleDeps) {
         },
       },
       async (request) => listAlerts(ctx(request), request.query),
+    );
+    app.get(
+      '/api/stock-levels',
+      {
+        config: { access: 'terminal.read' },
+        schema: { tags, summary: '低库存预警: thresholds per model per warehouse with the available stock' },
+      },
+      async (request) => stockLevels(ctx(request)),
+    );
+    app.put(
+      '/api/stock-levels',
+      {
+        config: { access: 'terminal.transfer' },
+        schema: {
+          tags,
+          summary: 'Set the minimum stock of a model in a warehouse (0 removes it)',
+          body: z.strictObject({
+            warehouseId: idSchema,
+            modelId: idSchema,
+            minUnits: z.number().int().min(0).max(100000),
+          }),
+        },
+      },
+      async (request) => setStockThreshold(ctx(request), request.body),
     );
     app.get(
       '/api/terminals/overview',

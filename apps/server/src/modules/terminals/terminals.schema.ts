@@ -123,6 +123,17 @@ export interface TerminalTransferUnitsTable {
   terminal_id: string;
 }
 
+export interface StockThresholdsTable {
+  id: Generated<string>;
+  org_id: string;
+  warehouse_id: string;
+  model_id: string;
+  min_units: number;
+  alert_opened_at: MaybeTime;
+  alert_units: number | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface TerminalTables {
   terminal_models: TerminalModelsTable;
   suppliers: SuppliersTable;
@@ -132,4 +143,5 @@ export interface TerminalTables {
   terminal_alerts: TerminalAlertsTable;
   terminal_transfers: TerminalTransfersTable;
   terminal_transfer_units: TerminalTransferUnitsTable;
+  stock_thresholds: StockThresholdsTable;
 }

@@ -156,3 +156,43 @@ describe('transfers (调拨: 下发 / 回拨)', () => {
     expect(rows).toEqual([]);
   });
 });
+
+describe('low-stock alerts (低库存预警)', () => {
+  it('raises one alert when available stock falls below the minimum, and again only after it recovered', async () => {
+    const hd = await warehouseIdOf(app, 'BJHD');
+    const model = (await bjOps.get('/api/terminal-models')).body.items.find(
+      (m: { brand: string; model: string }) => m.brand === 'Sunmi' && m.model === 'P2',
+    );
+    await stockTerminals(app, serials('LOW', 3), { org: 'BJHD', brand: 'Sunmi', model: 'P2' });
+    const set = await bjOps.put('/api/stock-levels', { warehouseId: hd, modelId: model.id, minUnits: 5 });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect(set.body.items).toEqual([expect.objectContaining({ available: 3, minUnits: 5, low: true })]);
+    const job = () => app.jobs.find((j) => j.name === 'terminals.low-stock')!.run();
+    const lowNotes = async () =>
+      ((await bjOps.get('/api/notifications?limit=100')).body.items as { kind: string }[]).filter(
+        (n) => n.kind === 'terminal.low-stock',
+      ).length;
+    expect(await job()).toBe(1);
+    expect(await job()).toBe(0);
+    expect(await lowNotes()).toBe(1);
+    await stockTerminals(app, serials('LOWMORE', 3), { org: 'BJHD', brand: 'Sunmi', model: 'P2' });
+    expect(await job()).toBe(0);
+    expect((await bjOps.get('/api/stock-levels')).body.items[0]).toMatchObject({
+      available: 6,
+      low: false,
+      alertOpenedAt: null,
+    });
+    // Sending units away counts: in transit they are no longer available.
+    await bjOps.post('/api/terminal-transfers', {
+      fromWarehouseId: hd,
+      toWarehouseId: bj,
+      serialNos: serials('LOW', 2),
+      reason: '支援分行',
+    });
+    expect(await job()).toBe(1);
+    expect(await lowNotes()).toBe(2);
+    expect(
+      (await agent.put('/api/stock-levels', { warehouseId: hd, modelId: model.id, minUnits: 1 })).status,
+    ).toBe(400);
+  });
+});

@@ -45,6 +45,7 @@ export const orgOwnedTables: Readonly<Record<string, string>> = {
   terminal_events: 'org_id',
   terminal_alerts: 'org_id',
   terminal_transfers: 'org_id',
+  stock_thresholds: 'org_id',
 };
 
 /** The caller's place in the org tree: its org and the materialised path of that org ("/a/b/"). */
