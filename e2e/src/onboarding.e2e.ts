@@ -361,9 +361,20 @@ describe('merchant onboarding', () => {
     await signIn(page, 'engineer', 'zh-CN');
     await page.goto(`/merchants/${merchantId}`);
     await page.getByTestId(`wo-complete-${workOrderNo}`).click();
-    await page.getByTestId('wo-serial').fill(`SN-E2E-${suffix}${digits(4)}`);
+    // A unit from the Chaoyang outlet's stock (the demo's PAX A920s); the demo merchants use the first ones.
+    await page.getByTestId('wo-serial').fill('PAXA920-10000059');
     await page.getByTestId('wo-complete-submit').click();
     await page.getByTestId('wo-complete-submit').waitFor({ state: 'hidden' });
+    // 密钥灌装: the TMK is shown once, with its check value; the window closes only once acknowledged.
+    await page.getByTestId('key-injection').waitFor();
+    expect((await page.getByTestId('key-injection-tmk').innerText()).replace(/\s/g, '')).toMatch(
+      /^[0-9A-F]{32}$/,
+    );
+    expect(await page.getByTestId('key-injection-kcv').innerText()).toMatch(/^[0-9A-F]{8}$/);
+    expect(await page.getByTestId('key-injection-done').isDisabled()).toBe(true);
+    await page.getByTestId('key-injection-ack').click();
+    await page.getByTestId('key-injection-done').click();
+    await page.getByTestId('key-injection').waitFor({ state: 'hidden' });
     await expect.poll(() => page.getByTestId('merchant-status').getAttribute('data-status')).toBe('active');
     expect(await page.getByTestId('merchant-status').innerText()).toBe('已开通');
     expect(await page.getByTestId('merchant-mid').innerText()).toBe(mid);

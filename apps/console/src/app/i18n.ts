@@ -22,6 +22,8 @@ import { portalEnUS } from '../features/portal/i18n/en-US';
 import { portalZhCN } from '../features/portal/i18n/zh-CN';
 import { rolesEnUS } from '../features/roles/i18n/en-US';
 import { rolesZhCN } from '../features/roles/i18n/zh-CN';
+import { terminalsEnUS } from '../features/terminals/i18n/en-US';
+import { terminalsZhCN } from '../features/terminals/i18n/zh-CN';
 import { usersEnUS } from '../features/users/i18n/en-US';
 import { usersZhCN } from '../features/users/i18n/zh-CN';
 import { dayjsLocaleOf } from './format';
@@ -48,6 +50,7 @@ const resources = {
       audit: auditZhCN,
       approvals: approvalsZhCN,
       merchants: merchantsZhCN,
+      terminals: terminalsZhCN,
       portal: portalZhCN,
       messages: messagesZhCN,
     },
@@ -65,6 +68,7 @@ const resources = {
       audit: auditEnUS,
       approvals: approvalsEnUS,
       merchants: merchantsEnUS,
+      terminals: terminalsEnUS,
       portal: portalEnUS,
       messages: messagesEnUS,
     },

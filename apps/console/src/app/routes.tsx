@@ -1,12 +1,15 @@
 import {
   AlertOutlined,
+  AppstoreOutlined,
   AuditOutlined,
   BranchesOutlined,
   ClusterOutlined,
+  DatabaseOutlined,
   DiffOutlined,
   FileAddOutlined,
   HomeOutlined,
   IdcardOutlined,
+  InboxOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   ShopFilled,
@@ -14,6 +17,8 @@ import {
   SolutionOutlined,
   StopOutlined,
   TeamOutlined,
+  TruckOutlined,
+  UnorderedListOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
@@ -36,7 +41,7 @@ export interface PageRoute {
   page: LazyExoticComponent<ComponentType>;
 }
 
-export type MenuGroupKey = 'merchants' | 'risk' | 'system';
+export type MenuGroupKey = 'merchants' | 'terminals' | 'risk' | 'system';
 
 export interface MenuGroup {
   key: MenuGroupKey;
@@ -46,6 +51,7 @@ export interface MenuGroup {
 
 export const menuGroups: readonly MenuGroup[] = [
   { key: 'merchants', labelKey: 'menu.merchants', icon: <ShopOutlined /> },
+  { key: 'terminals', labelKey: 'terminals.menu.group', icon: <DatabaseOutlined /> },
   { key: 'risk', labelKey: 'menu.risk', icon: <AlertOutlined /> },
   { key: 'system', labelKey: 'menu.system', icon: <SettingOutlined /> },
 ];
@@ -163,6 +169,66 @@ export const pageRoutes: readonly PageRoute[] = [
     page: page(
       () => import('../features/merchants/pages/merchant-detail-page'),
       (m) => m.MerchantDetailPage,
+    ),
+  },
+  {
+    key: 'terminals',
+    path: '/terminals',
+    labelKey: 'terminals.menu.ledger',
+    icon: <UnorderedListOutlined />,
+    permission: 'terminal.read',
+    group: 'terminals',
+    page: page(
+      () => import('../features/terminals/pages/terminals-page'),
+      (m) => m.TerminalsPage,
+    ),
+  },
+  {
+    key: 'terminal-models',
+    path: '/terminals/models',
+    labelKey: 'terminals.menu.models',
+    icon: <AppstoreOutlined />,
+    permission: 'terminal.read',
+    group: 'terminals',
+    page: page(
+      () => import('../features/terminals/pages/terminal-models-page'),
+      (m) => m.TerminalModelsPage,
+    ),
+  },
+  {
+    key: 'suppliers',
+    path: '/terminals/suppliers',
+    labelKey: 'terminals.menu.suppliers',
+    icon: <TruckOutlined />,
+    permission: 'terminal.read',
+    group: 'terminals',
+    page: page(
+      () => import('../features/terminals/pages/suppliers-page'),
+      (m) => m.SuppliersPage,
+    ),
+  },
+  {
+    key: 'warehouses',
+    path: '/terminals/warehouses',
+    labelKey: 'terminals.menu.warehouses',
+    icon: <InboxOutlined />,
+    permission: 'terminal.read',
+    group: 'terminals',
+    page: page(
+      () => import('../features/terminals/pages/warehouses-page'),
+      (m) => m.WarehousesPage,
+    ),
+  },
+  {
+    key: 'terminal',
+    path: '/terminals/:id',
+    labelKey: 'terminals.menu.detail',
+    permission: 'terminal.read',
+    group: 'terminals',
+    hideInMenu: true,
+    page: page(
+      () => import('../features/terminals/pages/terminal-detail-page'),
+      (m) => m.TerminalDetailPage,
     ),
   },
   {

@@ -23,6 +23,8 @@ import type {
   UpdateApplicationBody,
   UserListItem,
 } from '../../api/types';
+import { terminalKeys } from '../terminals/api';
+import type { KeyInjection } from '../terminals/model';
 import {
   type ApplicationAction,
   applicationActions,
@@ -373,24 +375,52 @@ export function useMerchantHistory(id: string, limit = 200) {
   });
 }
 
-/** Completing an installation and recording a training both answer the merchant (maybe now active). */
-function useMerchantMutation<V>(fn: (vars: V) => Promise<MerchantProfile>) {
+/** The merchant as an action answered it (maybe now active): the page shows it, lists and history refresh. */
+function useMerchantChanged() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: (merchant) => {
-      queryClient.setQueryData(merchantKeys.detail(merchant.id), merchant);
-      void queryClient.invalidateQueries({ queryKey: merchantKeys.history(merchant.id) });
-      void queryClient.invalidateQueries({ queryKey: [...merchantKeys.all, 'list'] });
-      void queryClient.invalidateQueries({ queryKey: applicationKeys.all });
-    },
-  });
+  return (merchant: MerchantProfile) => {
+    queryClient.setQueryData(merchantKeys.detail(merchant.id), merchant);
+    void queryClient.invalidateQueries({ queryKey: merchantKeys.history(merchant.id) });
+    void queryClient.invalidateQueries({ queryKey: [...merchantKeys.all, 'list'] });
+    void queryClient.invalidateQueries({ queryKey: applicationKeys.all });
+  };
+}
+
+/** Changing the status and recording a training both answer the merchant (maybe now active). */
+function useMerchantMutation<V>(fn: (vars: V) => Promise<MerchantProfile>) {
+  const changed = useMerchantChanged();
+  return useMutation({ mutationFn: fn, onSuccess: changed });
+}
+
+export interface CompleteWorkOrderVars {
+  id: string;
+  serialNo: string;
+  /** Where the engineer stood (WGS-84 degrees), if the device told. */
+  latitude?: number | undefined;
+  longitude?: number | undefined;
+}
+
+/**
+ * POST /api/work-orders/:id/complete: the merchant as it now stands and, for an installation, the TID and
+ * the clear terminal master key for the key-loading step — answered this once, never again.
+ */
+export interface WorkOrderCompletion {
+  merchant: MerchantProfile;
+  keyInjection?: KeyInjection | null;
 }
 
 export function useCompleteWorkOrder() {
-  return useMerchantMutation(({ id, serialNo }: { id: string; serialNo: string }) =>
-    http.post<MerchantProfile>(`/api/work-orders/${id}/complete`, { serialNo }),
-  );
+  const changed = useMerchantChanged();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: CompleteWorkOrderVars) =>
+      http.post<WorkOrderCompletion>(`/api/work-orders/${id}/complete`, body),
+    onSuccess: ({ merchant }) => {
+      changed(merchant);
+      // A terminal left stock and got bound to the merchant.
+      void queryClient.invalidateQueries({ queryKey: terminalKeys.all });
+    },
+  });
 }
 
 export function useChangeMerchantStatus() {

@@ -1,5 +1,5 @@
-import { CheckOutlined, ToolOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { AimOutlined, CheckOutlined, ToolOutlined } from '@ant-design/icons';
+import { App, Button, Card, Form, Input, InputNumber, Modal, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,8 @@ import type { WorkOrder, WorkOrderKind, WorkOrderStatus } from '../../../api/typ
 import { useAccess } from '../../../app/access';
 import { useErrorReporter } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
-import { useCompleteWorkOrder } from '../api';
+import { useKeyInjectionNotice } from '../../terminals/components/key-injection';
+import { useCompleteWorkOrder, type WorkOrderCompletion } from '../api';
 import type { MerchantProfile } from '../model';
 
 const workOrderStatusColors: Record<WorkOrderStatus, string> = {
@@ -39,7 +40,15 @@ export function WorkOrdersCard({ merchant: m }: { merchant: MerchantProfile }) {
   const { t } = useTranslation();
   const access = useAccess();
   const announce = useMerchantAnnouncer();
+  const showKey = useKeyInjectionNotice();
   const [completing, setCompleting] = useState<WorkOrder | null>(null);
+
+  /** The key first (it is shown this once); the news about the merchant once it is loaded. */
+  const onCompleted = ({ merchant: after, keyInjection }: WorkOrderCompletion) => {
+    const done = () => announce(m, after, t('merchants.merchant.workOrders.completed'));
+    if (keyInjection) showKey(keyInjection, done);
+    else done();
+  };
 
   const workOrderColumns: ColumnsType<WorkOrder> = [
     {
@@ -96,8 +105,10 @@ export function WorkOrdersCard({ merchant: m }: { merchant: MerchantProfile }) {
             key: 'actions',
             width: 90,
             fixed: 'right' as const,
+            // Only an installation is completed here: it binds a unit from stock and injects its key.
             render: (_: unknown, w: WorkOrder) =>
-              w.status === 'open' && (
+              w.status === 'open' &&
+              w.kind === 'install' && (
                 <Button
                   size="small"
                   type="link"
@@ -133,15 +144,24 @@ export function WorkOrdersCard({ merchant: m }: { merchant: MerchantProfile }) {
         locale={{ emptyText: t('merchants.merchant.workOrders.none') }}
         data-testid="merchant-work-orders"
       />
-      <CompleteWorkOrderModal
-        order={completing}
-        onClose={() => setCompleting(null)}
-        onDone={(after) => announce(m, after, t('merchants.merchant.workOrders.completed'))}
-      />
+      <CompleteWorkOrderModal order={completing} onClose={() => setCompleting(null)} onDone={onCompleted} />
     </Card>
   );
 }
 
+interface CompleteValues {
+  serialNo: string;
+  latitude?: number | null;
+  longitude?: number | null;
+}
+
+/** How long to wait for the device's position before giving up. */
+const LOCATE_TIMEOUT_MS = 15_000;
+
+/**
+ * 完成装机: the serial number of the unit installed (typed or scanned) and, optionally, where the
+ * engineer stands; the server binds the unit and answers its key.
+ */
 function CompleteWorkOrderModal({
   order,
   onClose,
@@ -149,24 +169,61 @@ function CompleteWorkOrderModal({
 }: {
   order: WorkOrder | null;
   onClose: () => void;
-  onDone: (merchant: MerchantProfile) => void;
+  onDone: (completion: WorkOrderCompletion) => void;
 }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const report = useErrorReporter();
-  const [form] = Form.useForm<{ serialNo: string }>();
+  const [form] = Form.useForm<CompleteValues>();
   const complete = useCompleteWorkOrder();
+  const [locating, setLocating] = useState(false);
+
+  const locate = () => {
+    if (!('geolocation' in navigator)) {
+      message.warning(t('terminals.install.locateFailed', { reason: 'geolocation' }));
+      return;
+    }
+    setLocating(true);
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        setLocating(false);
+        form.setFieldsValue({
+          latitude: Number(position.coords.latitude.toFixed(6)),
+          longitude: Number(position.coords.longitude.toFixed(6)),
+        });
+      },
+      (error) => {
+        setLocating(false);
+        message.warning(t('terminals.install.locateFailed', { reason: error.message }));
+      },
+      { enableHighAccuracy: true, timeout: LOCATE_TIMEOUT_MS },
+    );
+  };
 
   const onOk = async () => {
     if (!order) return;
-    const { serialNo } = await form.validateFields();
+    const { serialNo, latitude, longitude } = await form.validateFields();
+    const located = typeof latitude === 'number' && typeof longitude === 'number';
     try {
-      const after = await complete.mutateAsync({ id: order.id, serialNo: serialNo.trim() });
+      const completion = await complete.mutateAsync({
+        id: order.id,
+        serialNo: serialNo.trim(),
+        ...(located ? { latitude, longitude } : {}),
+      });
       onClose();
-      onDone(after);
+      onDone(completion);
     } catch (error) {
       report(error, form);
     }
   };
+
+  /** Both coordinates or neither: the one left empty says so. */
+  const pairRule = (other: 'latitude' | 'longitude') => ({
+    validator: (_: unknown, value: number | null | undefined) =>
+      typeof value === 'number' || typeof form.getFieldValue(other) !== 'number'
+        ? Promise.resolve()
+        : Promise.reject(new Error(t('terminals.install.pairRequired'))),
+  });
 
   return (
     <Modal
@@ -198,6 +255,33 @@ function CompleteWorkOrderModal({
             style={mono}
             data-testid="wo-serial"
           />
+        </Form.Item>
+        <Form.Item label={t('terminals.install.location')} extra={t('terminals.install.locationHint')}>
+          <Space wrap align="start">
+            <Form.Item name="latitude" noStyle dependencies={['longitude']} rules={[pairRule('longitude')]}>
+              <InputNumber
+                min={-90}
+                max={90}
+                precision={6}
+                placeholder={t('terminals.install.latitude')}
+                style={{ width: 150 }}
+                data-testid="wo-latitude"
+              />
+            </Form.Item>
+            <Form.Item name="longitude" noStyle dependencies={['latitude']} rules={[pairRule('latitude')]}>
+              <InputNumber
+                min={-180}
+                max={180}
+                precision={6}
+                placeholder={t('terminals.install.longitude')}
+                style={{ width: 150 }}
+                data-testid="wo-longitude"
+              />
+            </Form.Item>
+            <Button icon={<AimOutlined />} loading={locating} onClick={locate} data-testid="wo-locate">
+              {locating ? t('terminals.install.locating') : t('terminals.install.locate')}
+            </Button>
+          </Space>
         </Form.Item>
       </Form>
     </Modal>
