@@ -163,7 +163,10 @@ export type TerminalListQuery = z.infer<typeof terminalListQuery>;
 export const importRowError = z.object({
   row: z.number().int(),
   column: z.string().nullable(),
+  /** In English; `key` and `params` are the same message for the console to translate (`messages.<key>`). */
   message: z.string(),
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ImportRowError = z.infer<typeof importRowError>;
 

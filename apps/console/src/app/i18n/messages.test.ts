@@ -36,6 +36,12 @@ const params = {
   date: '2026-11-26',
   planCategory: '餐娱类',
   days: 180,
+  serial: 'PAXA920-10000001',
+  row: 3,
+  status: 'installed',
+  model: 'PAX S90',
+  workOrder: 'WO20261125000001',
+  wanted: 'PAX A920',
 };
 
 describe('server messages in the console', () => {

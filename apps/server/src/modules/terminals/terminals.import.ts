@@ -122,45 +122,55 @@ export async function importTerminals(
   const cell = (cells: string[], c: Column) => (at[c] === undefined ? '' : (cells[at[c]!] ?? '').trim());
 
   for (const { row, cells } of body) {
-    const fail = (column: Column | null, message: string) => errors.push({ row, column, message });
+    const fail = (
+      column: Column | null,
+      message: string,
+      key: string,
+      params?: Record<string, string | number>,
+    ) => errors.push({ row, column, message, key: `import.${key}`, ...(params ? { params } : {}) });
     const serialNo = cell(cells, 'serial_no');
     let ok = true;
     if (!/^[A-Za-z0-9-]{4,40}$/.test(serialNo)) {
-      fail(
-        'serial_no',
-        serialNo ? `"${serialNo}" is not a serial number (4–40 letters, digits, -)` : 'required',
-      );
+      if (serialNo)
+        fail('serial_no', `"${serialNo}" is not a serial number (4–40 letters, digits, -)`, 'not_serial', {
+          value: serialNo,
+        });
+      else fail('serial_no', 'required', 'required');
       ok = false;
     } else if (firstRowOf.has(serialNo)) {
-      fail('serial_no', `${serialNo} is also on row ${firstRowOf.get(serialNo)}`);
+      fail('serial_no', `${serialNo} is also on row ${firstRowOf.get(serialNo)}`, 'duplicate_in_file', {
+        serial: serialNo,
+        row: firstRowOf.get(serialNo)!,
+      });
       ok = false;
     } else firstRowOf.set(serialNo, row);
     const name = `${cell(cells, 'brand')} ${cell(cells, 'model')}`.trim();
     const model = models.get(name.toLowerCase());
     if (!model) {
-      fail('model', name ? `${name} is not in the model catalogue` : 'required');
+      if (name) fail('model', `${name} is not in the model catalogue`, 'unknown_model', { name });
+      else fail('model', 'required', 'required');
       ok = false;
     } else if (model.status !== 'active') {
-      fail('model', `${name} is retired`);
+      fail('model', `${name} is retired`, 'retired_model', { name });
       ok = false;
     }
     const supplierName = cell(cells, 'supplier');
     const supplier = supplierName ? supplierList.get(supplierName) : undefined;
     if (supplierName && !supplier) {
-      fail('supplier', `${supplierName} is not a supplier`);
+      fail('supplier', `${supplierName} is not a supplier`, 'unknown_supplier', { name: supplierName });
       ok = false;
     }
     const purchasedAt = cell(cells, 'purchased_at');
     if (purchasedAt && (!/^\d{4}-\d{2}-\d{2}$/.test(purchasedAt) || Number.isNaN(Date.parse(purchasedAt)))) {
-      fail('purchased_at', `"${purchasedAt}" is not a date (YYYY-MM-DD)`);
+      fail('purchased_at', `"${purchasedAt}" is not a date (YYYY-MM-DD)`, 'bad_date', { value: purchasedAt });
       ok = false;
     } else if (purchasedAt > today) {
-      fail('purchased_at', `${purchasedAt} is in the future`);
+      fail('purchased_at', `${purchasedAt} is in the future`, 'future_date', { date: purchasedAt });
       ok = false;
     }
     const firmware = cell(cells, 'firmware');
     if (firmware.length > 40) {
-      fail('firmware', 'longer than 40 characters');
+      fail('firmware', 'longer than 40 characters', 'firmware_long');
       ok = false;
     }
     if (ok && model) {
@@ -180,13 +190,26 @@ export async function importTerminals(
   );
   for (const p of parsed) {
     if (known.has(p.serialNo))
-      errors.push({ row: p.row, column: 'serial_no', message: `${p.serialNo} is already in the ledger` });
+      errors.push({
+        row: p.row,
+        column: 'serial_no',
+        message: `${p.serialNo} is already in the ledger`,
+        key: 'import.in_ledger',
+        params: { serial: p.serialNo },
+      });
   }
   if (errors.length > 0) {
     errors.sort((a, b) => a.row - b.row);
     const shown = errors.slice(0, ERRORS_SHOWN_MAX);
     if (errors.length > shown.length) {
-      shown.push({ row: 0, column: null, message: `and ${errors.length - shown.length} more problems` });
+      const more = errors.length - shown.length;
+      shown.push({
+        row: 0,
+        column: null,
+        message: `and ${more} more problems`,
+        key: 'import.more',
+        params: { count: more },
+      });
     }
     return { imported: 0, errors: shown };
   }

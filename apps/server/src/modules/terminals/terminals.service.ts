@@ -252,13 +252,26 @@ export async function installTerminal(
   binding: InstallationBinding,
 ): Promise<KeyInjection> {
   const serialNo = binding.serialNo.trim();
-  const field = (message: string) => new AppError('VALIDATION_FAILED', message, { serialNo: message });
+  const field = (message: string, key: string, params: Record<string, string>) =>
+    new AppError(
+      'VALIDATION_FAILED',
+      message,
+      { serialNo: message },
+      { serialNo: { key: `install.${key}`, params } },
+    );
   const unit = await lockTerminalBySerial(tx, serialNo);
-  if (!unit) throw field(`no terminal ${serialNo} in the ledger: receive it into stock first`);
+  if (!unit)
+    throw field(`no terminal ${serialNo} in the ledger: receive it into stock first`, 'not_in_ledger', {
+      serial: serialNo,
+    });
   if (unit.status !== 'in_stock' && unit.status !== 'allocated') {
-    throw field(`terminal ${serialNo} is ${unit.status}, not in stock`);
+    throw field(`terminal ${serialNo} is ${unit.status}, not in stock`, 'not_in_stock', {
+      serial: serialNo,
+      status: unit.status,
+    });
   }
-  if (unit.transfer_id) throw field(`terminal ${serialNo} is in transit on a transfer`);
+  if (unit.transfer_id)
+    throw field(`terminal ${serialNo} is in transit on a transfer`, 'in_transit', { serial: serialNo });
   if (binding.requestedModel) {
     const model = await tx
       .selectFrom('terminal_models')
@@ -275,6 +288,8 @@ export async function installTerminal(
     if (known && name.toLowerCase() !== wanted) {
       throw field(
         `terminal ${serialNo} is a ${name}; work order ${binding.workOrderNo} installs a ${binding.requestedModel}`,
+        'wrong_model',
+        { serial: serialNo, model: name, workOrder: binding.workOrderNo, wanted: binding.requestedModel },
       );
     }
   }

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, startTestApp, type TestApp } from '../../../test/app';
 import { activeMerchant } from '../../../test/merchant-fixtures';
+import { consoleKnows } from '../../../test/messages';
 import { importFile, stockTerminals, warehouseIdOf } from '../../../test/terminal-fixtures';
 import { keyCheckValue } from '../security';
 
@@ -106,7 +107,16 @@ describe('importing serial numbers into stock (入库导入)', () => {
     );
     expect(result.status, JSON.stringify(result.body)).toBe(200);
     expect(result.body.imported).toBe(0);
-    expect(result.body.errors).toEqual([
+    for (const e of result.body.errors as { key: string }[]) expect(consoleKnows(e.key), e.key).toBe(true);
+    expect(
+      result.body.errors.map(
+        ({ row, column, message }: { row: number; column: string; message: string }) => ({
+          row,
+          column,
+          message,
+        }),
+      ),
+    ).toEqual([
       { row: 3, column: 'serial_no', message: 'GOOD-0001 is also on row 2' },
       { row: 4, column: 'serial_no', message: 'DUP-EXISTING-1 is already in the ledger' },
       {
@@ -304,6 +314,11 @@ describe('installation: binding and key injection (装机绑定, 密钥灌装)',
     const twice = await engineer.post(`/api/work-orders/${again.id}/complete`, { serialNo: 'BIND-0002' });
     expect(twice.status).toBe(400);
     expect(twice.body.fields.serialNo).toMatch(/is installed, not in stock/);
+    expect(twice.body.fieldMessages.serialNo).toEqual({
+      key: 'install.not_in_stock',
+      params: { serial: 'BIND-0002', status: 'installed' },
+    });
+    expect(consoleKnows(twice.body.fieldMessages.serialNo.key)).toBe(true);
   });
 
   it('refuses a unit of another model than the work order installs', async () => {

@@ -15,7 +15,7 @@ import {
 } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useErrorReporter } from '../../../app/errors';
+import { messageText, useErrorReporter } from '../../../app/errors';
 import { formatNumber } from '../../../app/format';
 import { downloadCsv } from '../../merchants/csv';
 import { importTerminals, useInvalidateAfterImport } from '../api';
@@ -245,10 +245,14 @@ function ImportOutcome({
         title={t('terminals.import.failed')}
         description={t('terminals.import.failedHint')}
       />
-      <Table<ImportRowError & { key: number }>
-        rowKey="key"
+      <Table<ImportRowError & { index: number; text: string }>
+        rowKey="index"
         size="small"
-        dataSource={result.errors.map((e, key) => ({ ...e, key }))}
+        dataSource={result.errors.map((e, index) => ({
+          ...e,
+          index,
+          text: messageText(t, { key: e.key, ...(e.params ? { params: e.params } : {}) }, e.message),
+        }))}
         pagination={{
           pageSize: 10,
           showSizeChanger: false,
@@ -272,7 +276,7 @@ function ImportOutcome({
             sorter: (a, b) => (a.column ?? '').localeCompare(b.column ?? ''),
             render: (column: string | null) => column ?? '—',
           },
-          { title: header[2], dataIndex: 'message' },
+          { title: header[2], dataIndex: 'text' },
         ]}
         data-testid="terminal-import-error-table"
       />
@@ -283,7 +287,11 @@ function ImportOutcome({
             downloadCsv(
               `${t('terminals.import.errorsFile')}.csv`,
               header,
-              result.errors.map((e) => [String(e.row), e.column ?? '', e.message]),
+              result.errors.map((e) => [
+                String(e.row),
+                e.column ?? '',
+                messageText(t, { key: e.key, ...(e.params ? { params: e.params } : {}) }, e.message),
+              ]),
             )
           }
           data-testid="terminal-import-error-download"
