@@ -107,4 +107,14 @@ export const defaultChains: { type: string; name: string; nameEn: string; steps:
       },
     ],
   },
+  {
+    // 报废: the branch approver; the head office as well for a unit bought at 5,000 yuan or more.
+    type: 'terminal.scrap',
+    name: '机具报废',
+    nameEn: 'Terminal scrap',
+    steps: [
+      { roleCode: 'approver', orgLevel: 'branch' },
+      { roleCode: 'approver', orgLevel: 'head_office', minAmountMinor: '500000' },
+    ],
+  },
 ];

@@ -27,6 +27,7 @@ import {
 } from './catalogue.service';
 import { checkInternalToken, listAlerts, recordHeartbeats } from './heartbeats.service';
 import { fleetOverview } from './overview.service';
+import { requestScrap } from './scrap.service';
 import { setStockThreshold, stockLevels } from './stock.service';
 import { exportTerminalWorkbook } from './terminals.export';
 import { importTerminals } from './terminals.import';
@@ -218,12 +219,33 @@ export function terminalRoutes(deps: ModuleDeps) {
           summary:
             'Report a fault, send to repair, mark repaired, retire, report lost or found, with the reason',
           params,
-          body: z.strictObject({ event: terminalEvent, reason: z.string().trim().min(2).max(500) }),
+          body: z.strictObject({
+            event: terminalEvent,
+            reason: z.string().trim().min(2).max(500),
+            /** 维修记录, with "repaired": what was wrong, what was replaced, what it cost, who repaired it. */
+            repair: z
+              .strictObject({
+                cause: z.string().trim().min(2).max(200),
+                parts: z.string().trim().max(200).optional(),
+                costMinor: z
+                  .string()
+                  .regex(/^\d{1,12}$/, 'a whole number of fen')
+                  .optional(),
+                vendor: z.string().trim().max(100).optional(),
+              })
+              .optional(),
+          }),
           response: { 200: terminalDetail },
         },
       },
       async (request) =>
-        moveTerminal(ctx(request), request.params.id, request.body.event, request.body.reason),
+        moveTerminal(
+          ctx(request),
+          request.params.id,
+          request.body.event,
+          request.body.reason,
+          request.body.repair,
+        ),
     );
     app.post(
       '/api/internal/heartbeats',
@@ -362,6 +384,20 @@ export function terminalRoutes(deps: ModuleDeps) {
         async (request) => closeTransfer(ctx(request), request.params.id, outcome),
       );
     }
+    app.post(
+      '/api/terminals/:id/scrap',
+      {
+        config: { access: 'terminal.manage' },
+        schema: {
+          tags,
+          summary: '报废: ask approval to scrap a retired unit (written off once approved)',
+          params,
+          body: z.strictObject({ reason: z.string().trim().min(2).max(500) }),
+          response: { 200: terminalDetail },
+        },
+      },
+      async (request) => requestScrap(ctx(request), request.params.id, request.body.reason),
+    );
     app.post(
       '/api/terminals/import',
       {

@@ -200,7 +200,18 @@ export async function applyMove(
 }
 
 /** 故障/送修/修复/停用/丢失/找回: a person's move from the ledger, with the reason. */
-export async function moveTerminal(ctx: ServiceContext, id: string, event: TerminalEvent, reason: string) {
+export async function moveTerminal(
+  ctx: ServiceContext,
+  id: string,
+  event: TerminalEvent,
+  reason: string,
+  repair?: {
+    cause: string;
+    parts?: string | undefined;
+    costMinor?: string | undefined;
+    vendor?: string | undefined;
+  },
+) {
   if (!manualTerminalEvents.includes(event))
     throw new AppError('VALIDATION_FAILED', `not a ledger move: ${event}`, { event: 'unknown' });
   await ctx.db.transaction().execute(async (tx) => {
@@ -208,7 +219,16 @@ export async function moveTerminal(ctx: ServiceContext, id: string, event: Termi
     if (!unit) throw new AppError('NOT_FOUND', 'terminal not found');
     if (unit.transfer_id)
       throw new AppError('ILLEGAL_TRANSITION', `terminal: cannot ${event} while in transit`);
-    await applyMove(tx, originOf(ctx), unit, event, { reason });
+    terminalLifecycle.next(unit.status, event);
+    if (event === 'repaired' && !repair)
+      throw new AppError('VALIDATION_FAILED', 'a repair needs its record: the cause at least', {
+        'repair.cause': 'required',
+      });
+    if (event !== 'repaired' && repair)
+      throw new AppError('VALIDATION_FAILED', 'a repair record goes with "repaired" only', {
+        repair: 'not with this move',
+      });
+    await applyMove(tx, originOf(ctx), unit, event, { reason, ...(repair ? { repair } : {}) });
   });
   return getTerminal(ctx, id);
 }

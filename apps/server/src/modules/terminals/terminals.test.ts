@@ -217,14 +217,39 @@ describe('the terminal lifecycle (机具生命周期)', () => {
     expect((await move('report_fault')).body.status).toBe('faulty');
     expect((await move('send_to_repair')).body.status).toBe('in_repair');
     expect((await move('found')).status).toBe(409);
-    const back = (await move('repaired')).body;
+    expect((await move('repaired')).status).toBe(400);
+    const back = (
+      await ops.post(`/api/terminals/${unit.id}/events`, {
+        event: 'repaired',
+        reason: '厂商修复',
+        repair: {
+          cause: '主板电源模块损坏',
+          parts: '电源模块 ×1',
+          costMinor: '18000',
+          vendor: '深圳百富售后',
+        },
+      })
+    ).body;
+    expect(back.history[0].detail.repair).toMatchObject({ cause: '主板电源模块损坏', costMinor: '18000' });
     expect(back).toMatchObject({ status: 'in_stock', warehouseName: expect.stringContaining('朝阳') });
     expect((await move('report_lost')).body.status).toBe('lost');
     expect((await move('found')).body.status).toBe('in_stock');
     expect((await move('retire')).body.status).toBe('retired');
+    // 报废: only by approval; the branch approver decides a unit under 5,000 yuan.
+    expect((await ops.post(`/api/terminals/${unit.id}/scrap`, { reason: '多次维修无效' })).status).toBe(200);
+    expect((await ops.post(`/api/terminals/${unit.id}/scrap`, { reason: '再次申请' })).status).toBe(409);
+    const approverBj = await app.as('approver.bj');
+    const inbox = (await approverBj.get('/api/approvals?box=inbox&limit=50')).body.items as {
+      id: string;
+      type: string;
+    }[];
+    const scrap = inbox.find((r) => r.type === 'terminal.scrap')!;
+    expect((await approverBj.post(`/api/approvals/${scrap.id}/approve`, {})).body.status).toBe('approved');
+    expect((await ops.get(`/api/terminals/${unit.id}`)).body.status).toBe('scrapped');
     const final = (await ops.get(`/api/terminals/${unit.id}`)).body;
     expect(final.allowedEvents).toEqual([]);
     expect(final.history.map((h: { event: string }) => h.event)).toEqual([
+      'scrap',
       'retire',
       'found',
       'report_lost',
