@@ -74,6 +74,13 @@ export const permissionCatalogue = [
     zh: '机具调拨（下发/回拨/签收）',
     en: 'Transfer terminals between warehouses, dispatch and receive',
   },
+  { key: 'procurement.read', module: 'terminals', zh: '查看采购', en: 'View procurement' },
+  {
+    key: 'procurement.manage',
+    module: 'terminals',
+    zh: '采购申请、下单与到货验收',
+    en: 'Request, order and receive terminals',
+  },
   {
     key: 'catalogue.manage',
     module: 'terminals',

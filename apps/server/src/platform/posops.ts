@@ -33,6 +33,7 @@ import { createSoftwareSecurityModule } from '../modules/security';
 import {
   checkLowStock,
   detectOfflineTerminals,
+  registerProcurementApprovals,
   registerTerminalApprovals,
   seedDemoTerminals,
   seedTerminalCatalogue,
@@ -87,6 +88,7 @@ export async function createPosOps(
     // Approval outcomes reach the modules that asked (before the demo, which decides some).
     registerChangeApprovals(deps);
     registerTerminalApprovals();
+    registerProcurementApprovals();
     const storage = await createDocumentStorage(config, `${config.DATA_DIR}/documents`);
     // Software keys for development and tests; an HSM implements the same interface.
     const security = createSoftwareSecurityModule(config.HOST_MASTER_KEY);

@@ -117,4 +117,14 @@ export const defaultChains: { type: string; name: string; nameEn: string; steps:
       { roleCode: 'approver', orgLevel: 'head_office', minAmountMinor: '500000' },
     ],
   },
+  {
+    // 采购: operations at the branch; the head office as well from 100,000 yuan.
+    type: 'terminal.procurement',
+    name: '机具采购',
+    nameEn: 'Terminal procurement',
+    steps: [
+      { roleCode: 'approver', orgLevel: 'branch' },
+      { roleCode: 'approver', orgLevel: 'head_office', minAmountMinor: '10000000' },
+    ],
+  },
 ];

@@ -6,6 +6,7 @@
  */
 
 export { detectOfflineTerminals } from './heartbeats.service';
+export { registerProcurementApprovals } from './procurement.service';
 export { registerTerminalApprovals } from './scrap.service';
 export { checkLowStock } from './stock.service';
 export { seedDemoTerminals } from './terminals.demo';

@@ -27,6 +27,13 @@ import {
 } from './catalogue.service';
 import { checkInternalToken, listAlerts, recordHeartbeats } from './heartbeats.service';
 import { fleetOverview } from './overview.service';
+import {
+  getProcurement,
+  listProcurements,
+  orderProcurement,
+  receiveGoods,
+  requestProcurement,
+} from './procurement.service';
 import { requestScrap } from './scrap.service';
 import { setStockThreshold, stockLevels } from './stock.service';
 import { exportTerminalWorkbook } from './terminals.export';
@@ -397,6 +404,87 @@ export function terminalRoutes(deps: ModuleDeps) {
         },
       },
       async (request) => requestScrap(ctx(request), request.params.id, request.body.reason),
+    );
+    app.get(
+      '/api/procurements',
+      {
+        config: { access: 'procurement.read' },
+        schema: {
+          tags: ['procurement'],
+          summary: '采购申请 of my subtree, newest first',
+          querystring: z.object({
+            status: z
+              .enum(['pending_approval', 'approved', 'rejected', 'ordered', 'received', 'closed'])
+              .optional(),
+            limit: z.coerce.number().int().min(1).max(500).default(100),
+          }),
+        },
+      },
+      async (request) => listProcurements(ctx(request), request.query),
+    );
+    app.get(
+      '/api/procurements/:id',
+      {
+        config: { access: 'procurement.read' },
+        schema: { tags: ['procurement'], summary: 'A procurement request with its receipts', params },
+      },
+      async (request) => getProcurement(ctx(request), request.params.id),
+    );
+    app.post(
+      '/api/procurements',
+      {
+        config: { access: 'procurement.manage' },
+        schema: {
+          tags: ['procurement'],
+          summary: 'Request a purchase of terminals (goes to approval; amount thresholds add steps)',
+          body: z.strictObject({
+            modelId: idSchema,
+            quantity: z.number().int().min(1).max(100000),
+            reason: z.string().trim().min(2).max(500),
+            neededBy: z.iso.date(),
+            warehouseId: idSchema,
+          }),
+        },
+      },
+      async (request, reply) => reply.status(201).send(await requestProcurement(ctx(request), request.body)),
+    );
+    app.post(
+      '/api/procurements/:id/order',
+      {
+        config: { access: 'procurement.manage' },
+        schema: {
+          tags: ['procurement'],
+          summary: 'Order an approved request from a supplier',
+          params,
+          body: z.strictObject({ supplierId: idSchema }),
+        },
+      },
+      async (request) => orderProcurement(ctx(request), request.params.id, request.body.supplierId),
+    );
+    app.post(
+      '/api/procurements/:id/receipts',
+      {
+        config: { access: 'procurement.manage' },
+        schema: {
+          tags: ['procurement'],
+          summary: '到货验收: serial numbers accepted into stock, rejects returned with their reason',
+          params,
+          body: z.strictObject({
+            accepted: z.array(z.string().trim().min(1).max(40)).max(50000),
+            rejected: z
+              .array(
+                z.strictObject({
+                  serialNo: z.string().trim().min(1).max(40),
+                  reason: z.string().trim().min(2).max(200),
+                }),
+              )
+              .max(50000)
+              .default([]),
+            firmware: z.string().trim().min(1).max(40).optional(),
+          }),
+        },
+      },
+      async (request) => receiveGoods(ctx(request), request.params.id, request.body),
     );
     app.post(
       '/api/terminals/import',

@@ -134,6 +134,39 @@ export interface StockThresholdsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface ProcurementRequestsTable {
+  id: Generated<string>;
+  no: string;
+  org_id: string;
+  model_id: string;
+  quantity: number;
+  unit_price_minor: bigint;
+  amount_minor: bigint;
+  reason: string;
+  needed_by: ColumnType<string, string, string>;
+  warehouse_id: string;
+  status: 'pending_approval' | 'approved' | 'rejected' | 'ordered' | 'received' | 'closed';
+  supplier_id: string | null;
+  ordered_at: MaybeTime;
+  received_units: Generated<number>;
+  rejected_units: Generated<number>;
+  requested_by: string;
+  created_at: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface GoodsReceiptsTable {
+  id: Generated<string>;
+  no: string;
+  org_id: string;
+  request_id: string;
+  warehouse_id: string;
+  accepted: number;
+  rejected: ColumnType<unknown, string | undefined, string>;
+  received_by: string;
+  received_at: CreatedAt;
+}
+
 export interface TerminalTables {
   terminal_models: TerminalModelsTable;
   suppliers: SuppliersTable;
@@ -144,4 +177,6 @@ export interface TerminalTables {
   terminal_transfers: TerminalTransfersTable;
   terminal_transfer_units: TerminalTransferUnitsTable;
   stock_thresholds: StockThresholdsTable;
+  procurement_requests: ProcurementRequestsTable;
+  goods_receipts: GoodsReceiptsTable;
 }

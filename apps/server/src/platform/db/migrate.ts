@@ -11,6 +11,7 @@ import * as m0009 from '../../migrations/0009_terminals';
 import * as m0010 from '../../migrations/0010_terminal_heartbeats';
 import * as m0011 from '../../migrations/0011_terminal_transfers';
 import * as m0012 from '../../migrations/0012_stock_thresholds';
+import * as m0013 from '../../migrations/0013_procurement';
 
 /** The one ordered list of migrations, applied at start and by `npm run db:migrate`. */
 export const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0010_terminal_heartbeats': m0010,
   '0011_terminal_transfers': m0011,
   '0012_stock_thresholds': m0012,
+  '0013_procurement': m0013,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

@@ -46,6 +46,8 @@ export const orgOwnedTables: Readonly<Record<string, string>> = {
   terminal_alerts: 'org_id',
   terminal_transfers: 'org_id',
   stock_thresholds: 'org_id',
+  procurement_requests: 'org_id',
+  goods_receipts: 'org_id',
 };
 
 /** The caller's place in the org tree: its org and the materialised path of that org ("/a/b/"). */
