@@ -8,8 +8,7 @@ const vendorPackages =
   /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|antd|@ant-design|@rc-component|rc-[^\\/]+|@babel[\\/]runtime|@tanstack|i18next|react-i18next|dayjs|classnames|clsx|@emotion|stylis|throttle-debounce|compute-scroll-into-view|scroll-into-view-if-needed|json2mq|string-convert|copy-to-clipboard|toggle-selection|html-parse-stringify|void-elements|use-sync-external-store)[\\/]/;
 
 /** Charts only load with the pages that draw them. */
-const chartPackages =
-  /[\\/]node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor|fast-deep-equal)[\\/]/;
+const chartPackages = /[\\/]node_modules[\\/](echarts|zrender)[\\/]/;
 
 export default defineConfig({
   plugins: [react()],

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BranchesOutlined,
   ClusterOutlined,
+  DashboardOutlined,
   DatabaseOutlined,
   DiffOutlined,
   FileAddOutlined,
@@ -15,11 +16,14 @@ import {
   ShopFilled,
   ShopOutlined,
   SolutionOutlined,
+  StockOutlined,
   StopOutlined,
+  SwapOutlined,
   TeamOutlined,
   TruckOutlined,
   UnorderedListOutlined,
   UserOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { Permission } from '../api/types';
@@ -172,6 +176,18 @@ export const pageRoutes: readonly PageRoute[] = [
     ),
   },
   {
+    key: 'terminal-overview',
+    path: '/terminals/overview',
+    labelKey: 'terminals.menu.overview',
+    icon: <DashboardOutlined />,
+    permission: 'terminal.read',
+    group: 'terminals',
+    page: page(
+      () => import('../features/terminals/pages/overview-page'),
+      (m) => m.OverviewPage,
+    ),
+  },
+  {
     key: 'terminals',
     path: '/terminals',
     labelKey: 'terminals.menu.ledger',
@@ -217,6 +233,42 @@ export const pageRoutes: readonly PageRoute[] = [
     page: page(
       () => import('../features/terminals/pages/warehouses-page'),
       (m) => m.WarehousesPage,
+    ),
+  },
+  {
+    key: 'terminal-transfers',
+    path: '/terminals/transfers',
+    labelKey: 'terminals.menu.transfers',
+    icon: <SwapOutlined />,
+    permission: 'terminal.read',
+    group: 'terminals',
+    page: page(
+      () => import('../features/terminals/pages/transfers-page'),
+      (m) => m.TransfersPage,
+    ),
+  },
+  {
+    key: 'terminal-stock',
+    path: '/terminals/stock',
+    labelKey: 'terminals.menu.stock',
+    icon: <StockOutlined />,
+    permission: 'terminal.read',
+    group: 'terminals',
+    page: page(
+      () => import('../features/terminals/pages/stock-page'),
+      (m) => m.StockPage,
+    ),
+  },
+  {
+    key: 'terminal-alerts',
+    path: '/terminals/alerts',
+    labelKey: 'terminals.menu.alerts',
+    icon: <WarningOutlined />,
+    permission: 'terminal.read',
+    group: 'terminals',
+    page: page(
+      () => import('../features/terminals/pages/alerts-page'),
+      (m) => m.AlertsPage,
     ),
   },
   {

@@ -128,6 +128,10 @@ export const messagesEnUS: LocaleShape<typeof messagesZhCN> = {
     lost: 'lost',
     scrapped: 'scrapped',
   },
+  transfer: {
+    not_available: 'not available in {{warehouse}}: {{serials}}',
+    not_available_more: 'not available in {{warehouse}}: {{serials}} and {{more}} more',
+  },
   change: {
     shared_account: 'merchant {{mid}} ({{name}}) settles to the same account',
     relocation: '{{count}} installed terminal(s): a relocation work order each opens when it takes effect',

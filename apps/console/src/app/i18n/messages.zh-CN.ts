@@ -125,6 +125,10 @@ export const messagesZhCN = {
     lost: '丢失',
     scrapped: '已报废',
   },
+  transfer: {
+    not_available: '{{warehouse}} 中没有可调拨的：{{serials}}',
+    not_available_more: '{{warehouse}} 中没有可调拨的：{{serials}}，另有 {{more}} 台',
+  },
   change: {
     shared_account: '商户 {{mid}}（{{name}}）也结算到该账户',
     relocation: '已装机 {{count}} 台：变更生效时将为每台生成移机工单',

@@ -1,8 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, download, http, type Page, type UploadOptions, upload } from '../../api/client';
 import type {
+  AlertStatus,
+  FleetOverview,
+  StockLevel,
+  StockThresholdInput,
   Supplier,
   SupplierInput,
+  TerminalAlert,
   TerminalDetail,
   TerminalEvent,
   TerminalFilters,
@@ -11,8 +16,13 @@ import type {
   TerminalModel,
   TerminalModelInput,
   TerminalQuery,
+  Transfer,
+  TransferDetail,
+  TransferInput,
+  TransferStatus,
   Warehouse,
 } from './model';
+import { ALERT_LIST_LIMIT, TRANSFER_LIST_LIMIT } from './model';
 
 export const terminalKeys = {
   all: ['terminals'] as const,
@@ -21,6 +31,12 @@ export const terminalKeys = {
   models: ['terminals', 'models'] as const,
   suppliers: ['terminals', 'suppliers'] as const,
   warehouses: ['terminals', 'warehouses'] as const,
+  overview: ['terminals', 'overview'] as const,
+  transfers: ['terminals', 'transfers'] as const,
+  transferList: (status: TransferStatus | undefined) => ['terminals', 'transfers', 'list', status] as const,
+  transfer: (id: string) => ['terminals', 'transfers', 'detail', id] as const,
+  stockLevels: ['terminals', 'stock-levels'] as const,
+  alerts: (status: AlertStatus) => ['terminals', 'alerts', status] as const,
 };
 
 // ── catalogue: models (机型目录) and suppliers (供应商) ─────────────────────────────────────────
@@ -160,4 +176,118 @@ export function useInvalidateAfterImport() {
 /** The ledger with the list's filters as an Excel file. */
 export function exportTerminals(filters: TerminalFilters, fileName: string): Promise<void> {
   return download('/api/terminals/export', { ...filters }, fileName);
+}
+
+// ── 机具总览 (fleet overview) ─────────────────────────────────────────────────────────────────
+
+export function useFleetOverview() {
+  return useQuery({
+    queryKey: terminalKeys.overview,
+    queryFn: ({ signal }) => http.get<FleetOverview>('/api/terminals/overview', undefined, signal),
+    staleTime: 30_000,
+  });
+}
+
+// ── 调拨 (transfers) ──────────────────────────────────────────────────────────────────────────
+
+export function useTransfers(status: TransferStatus | undefined) {
+  return useQuery({
+    queryKey: terminalKeys.transferList(status),
+    queryFn: async ({ signal }) =>
+      (
+        await http.get<{ items: Transfer[] }>(
+          '/api/terminal-transfers',
+          { status, limit: TRANSFER_LIST_LIMIT },
+          signal,
+        )
+      ).items,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useTransfer(id: string | null) {
+  return useQuery({
+    queryKey: terminalKeys.transfer(id ?? ''),
+    queryFn: ({ signal }) => http.get<TransferDetail>(`/api/terminal-transfers/${id}`, undefined, signal),
+    enabled: Boolean(id),
+    retry: false,
+  });
+}
+
+/** What a transfer changes: the transfers, the stock and the warehouses' units, the ledger's locations. */
+function useInvalidateAfterTransfer() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: terminalKeys.transfers }),
+      queryClient.invalidateQueries({ queryKey: terminalKeys.stockLevels }),
+      queryClient.invalidateQueries({ queryKey: terminalKeys.warehouses }),
+      queryClient.invalidateQueries({ queryKey: [...terminalKeys.all, 'list'] }),
+    ]);
+}
+
+/** 新建调拨: 400 with `fields.serialNos` naming the units the source cannot give. */
+export function useCreateTransfer() {
+  const queryClient = useQueryClient();
+  const invalidate = useInvalidateAfterTransfer();
+  return useMutation({
+    mutationFn: (body: TransferInput) => http.post<TransferDetail>('/api/terminal-transfers', body),
+    onSuccess: (transfer) => {
+      queryClient.setQueryData(terminalKeys.transfer(transfer.id), transfer);
+      void invalidate();
+    },
+  });
+}
+
+/** 签收 or 撤回 a transfer in transit (409 when it is no longer in transit: the list is refreshed). */
+export function useCloseTransfer() {
+  const queryClient = useQueryClient();
+  const invalidate = useInvalidateAfterTransfer();
+  return useMutation({
+    mutationFn: ({ id, outcome }: { id: string; outcome: 'receive' | 'cancel' }) =>
+      http.post<TransferDetail>(`/api/terminal-transfers/${id}/${outcome}`),
+    onSuccess: (transfer) => {
+      queryClient.setQueryData(terminalKeys.transfer(transfer.id), transfer);
+      void invalidate();
+    },
+    onError: () => invalidate(),
+  });
+}
+
+// ── 低库存预警 (stock thresholds) ──────────────────────────────────────────────────────────────
+
+export function useStockLevels(enabled = true) {
+  return useQuery({
+    queryKey: terminalKeys.stockLevels,
+    queryFn: async ({ signal }) =>
+      (await http.get<{ items: StockLevel[] }>('/api/stock-levels', undefined, signal)).items,
+    enabled,
+  });
+}
+
+/** Sets (0 removes) a minimum; the answer is the whole list as it now stands. */
+export function useSetStockThreshold() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: StockThresholdInput) =>
+      (await http.put<{ items: StockLevel[] }>('/api/stock-levels', body)).items,
+    onSuccess: (items) => queryClient.setQueryData(terminalKeys.stockLevels, items),
+  });
+}
+
+// ── 告警 (offline and relocation alerts) ──────────────────────────────────────────────────────
+
+export function useTerminalAlerts(status: AlertStatus) {
+  return useQuery({
+    queryKey: terminalKeys.alerts(status),
+    queryFn: async ({ signal }) =>
+      (
+        await http.get<{ items: TerminalAlert[] }>(
+          '/api/terminal-alerts',
+          { status, limit: ALERT_LIST_LIMIT },
+          signal,
+        )
+      ).items,
+    placeholderData: keepPreviousData,
+  });
 }

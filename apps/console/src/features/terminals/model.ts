@@ -120,3 +120,179 @@ export function fenToYuan(fen: string): string {
 }
 
 export const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' };
+
+// ── 机具总览 (GET /api/terminals/overview) ─────────────────────────────────────────────────────
+
+/** One bar or slice: a key (status, `brand model`, org name, firmware, age band) and its units. */
+export interface UnitCount {
+  key: string;
+  units: number;
+}
+
+/** Age bands by purchase date (or intake date when there is none); scrapped and lost units not counted. */
+export const ageBands = ['lt1', '1to3', '3to5', 'gt5'] as const;
+export type AgeBand = (typeof ageBands)[number];
+
+export interface FleetOverview {
+  total: number;
+  byStatus: UnitCount[];
+  byModel: UnitCount[];
+  byOrg: UnitCount[];
+  /** Installed and active units only; `unknown` when a unit never reported its firmware. */
+  byFirmware: UnitCount[];
+  byAge: UnitCount[];
+  /** Installed and active units, and those heard within the offline window. */
+  online: { bound: number; online: number };
+  /** 账实相符: received = in service + scrapped + lost. */
+  register: { received: number; scrapped: number; lost: number; inService: number };
+}
+
+/** Online rate in percent with one decimal, null when nothing is bound. */
+export function onlineRate({ bound, online }: FleetOverview['online']): number | null {
+  return bound > 0 ? Math.round((online / bound) * 1000) / 10 : null;
+}
+
+// ── 调拨 (GET/POST /api/terminal-transfers) ───────────────────────────────────────────────────────
+
+/** 下发 (to an agent), 回拨 (back from an agent), 调拨 (between organisations' warehouses). */
+export const transferKinds = ['dispatch', 'recall', 'transfer'] as const;
+export type TransferKind = (typeof transferKinds)[number];
+
+export const transferStatuses = ['in_transit', 'received', 'cancelled'] as const;
+export type TransferStatus = (typeof transferStatuses)[number];
+
+export const transferKindColors: Record<TransferKind, string> = {
+  dispatch: 'blue',
+  recall: 'purple',
+  transfer: 'cyan',
+};
+
+export const transferStatusColors: Record<TransferStatus, string> = {
+  in_transit: 'processing',
+  received: 'success',
+  cancelled: 'default',
+};
+
+export interface Transfer {
+  id: string;
+  no: string;
+  kind: TransferKind;
+  status: TransferStatus;
+  units: number;
+  reason: string;
+  fromWarehouse: { id: string; name: string };
+  toWarehouse: { id: string; name: string };
+  createdBy: string;
+  createdAt: string;
+  closedAt: string | null;
+}
+
+export interface TransferDetail extends Transfer {
+  serialNos: string[];
+}
+
+export interface TransferInput {
+  fromWarehouseId: string;
+  toWarehouseId: string;
+  serialNos: string[];
+  reason: string;
+}
+
+/** The server's bound on one transfer's units. */
+export const TRANSFER_UNITS_MAX = 5_000;
+/** How many transfers the list asks for (the server allows 500). */
+export const TRANSFER_LIST_LIMIT = 200;
+
+/**
+ * Serial numbers as typed, pasted or scanned (one per line; spaces, commas and semicolons also
+ * separate): trimmed, in first-seen order, each once, with how many repeats were dropped.
+ */
+export function parseSerials(text: string): { serials: string[]; duplicates: number } {
+  const seen = new Set<string>();
+  let duplicates = 0;
+  for (const raw of text.split(/[\s,;，；]+/)) {
+    const serial = raw.trim();
+    if (!serial) continue;
+    if (seen.has(serial)) duplicates += 1;
+    else seen.add(serial);
+  }
+  return { serials: [...seen], duplicates };
+}
+
+/** The longest serial number the server takes. */
+export const SERIAL_MAX_LENGTH = 40;
+
+// ── 低库存预警 (GET/PUT /api/stock-levels) ──────────────────────────────────────────────────────
+
+export interface StockLevel {
+  id: string;
+  warehouseId: string;
+  warehouseName: string;
+  modelId: string;
+  modelName: string;
+  minUnits: number;
+  /** In stock in that warehouse and on no transfer. */
+  available: number;
+  low: boolean;
+  /** When the low-stock notification went out; null once stock is back up. */
+  alertOpenedAt: string | null;
+}
+
+export interface StockThresholdInput {
+  warehouseId: string;
+  modelId: string;
+  /** 0 removes the threshold. */
+  minUnits: number;
+}
+
+export const STOCK_MIN_UNITS_MAX = 100_000;
+
+// ── 告警 (GET /api/terminal-alerts) ───────────────────────────────────────────────────────────
+
+export const alertKinds = ['offline', 'relocated'] as const;
+export type AlertKind = (typeof alertKinds)[number];
+export type AlertStatus = 'open' | 'closed';
+
+export const alertKindColors: Record<AlertKind, string> = { offline: 'orange', relocated: 'red' };
+
+export interface GeoPoint {
+  latitude: number;
+  longitude: number;
+}
+
+export interface OfflineAlertDetail {
+  lastHeartbeatAt: string | null;
+  silentMinutes: number;
+}
+
+export interface RelocatedAlertDetail {
+  metres: number;
+  reported: GeoPoint;
+  installed: GeoPoint;
+}
+
+interface AlertBase {
+  id: string;
+  status: AlertStatus;
+  openedAt: string;
+  closedAt: string | null;
+  /** As the server writes it (`heard again`, `back at its install address`); shown translated. */
+  closedReason: string | null;
+  terminalId: string;
+  serialNo: string;
+  tid: string | null;
+  mid: string | null;
+}
+
+export type TerminalAlert =
+  | (AlertBase & { kind: 'offline'; detail: OfflineAlertDetail })
+  | (AlertBase & { kind: 'relocated'; detail: RelocatedAlertDetail });
+
+/** How many alerts a tab asks for (the server allows 500). */
+export const ALERT_LIST_LIMIT = 500;
+
+/** The reasons the server closes alerts with, and their i18n keys. */
+export const alertClosedReasons: Record<string, string> = {
+  'heard again': 'heardAgain',
+  'back at its install address': 'backInPlace',
+};

@@ -142,8 +142,20 @@ export async function dispatchTransfer(
     if (claimed.length !== serials.length) {
       const got = new Set(claimed.map((c) => c.serial_no));
       const missing = serials.filter((s) => !got.has(s));
-      const message = `not available in ${from.name}: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ` and ${missing.length - 20} more` : ''}`;
-      throw new AppError('VALIDATION_FAILED', message, { serialNos: message });
+      const listed = missing.slice(0, 20).join(', ');
+      const more = missing.length > 20 ? missing.length - 20 : 0;
+      const message = `not available in ${from.name}: ${listed}${more ? ` and ${more} more` : ''}`;
+      throw new AppError(
+        'VALIDATION_FAILED',
+        message,
+        { serialNos: message },
+        {
+          serialNos: {
+            key: 'transfer.not_available',
+            params: { warehouse: from.name, serials: listed, more },
+          },
+        },
+      );
     }
     await tx
       .insertInto('terminal_transfer_units')

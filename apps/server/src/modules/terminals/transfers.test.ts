@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, startTestApp, type TestApp } from '../../../test/app';
+import { consoleKnows } from '../../../test/messages';
 import { stockTerminals, warehouseIdOf } from '../../../test/terminal-fixtures';
 
 let app: TestApp;
@@ -90,6 +91,11 @@ describe('transfers (调拨: 下发 / 回拨)', () => {
     });
     expect(refused.status).toBe(400);
     expect(refused.body.fields.serialNos).toMatch(/not available in .*: NOPE-0001$/);
+    expect(refused.body.fieldMessages.serialNos).toMatchObject({
+      key: 'transfer.not_available',
+      params: { serials: 'NOPE-0001' },
+    });
+    expect(consoleKnows(refused.body.fieldMessages.serialNos.key)).toBe(true);
     const twice = await bjOps.post('/api/terminal-transfers', {
       fromWarehouseId: bj,
       toWarehouseId: agentWh,

@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { CursorPager } from '../../../app/components/cursor-pager';
 import { PageHeader } from '../../../app/components/page-header';
 import { SearchForm } from '../../../app/components/search-form';
+import { downloadCsv } from '../../../app/csv';
 import { useErrorReporter } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
 import { useCursorPager } from '../../../app/use-cursor-pager';
 import { CHANGE_EXPORT_ROWS_MAX, fetchChangesForExport, useChangeRequests } from '../change-api';
 import { changeKindLabel, summarizeValues } from '../change-labels';
 import { ChangeRequestsTable } from '../components/change-requests-table';
-import { downloadCsv } from '../csv';
 import { businessToday } from '../dates';
 import {
   type ChangeListQuery,

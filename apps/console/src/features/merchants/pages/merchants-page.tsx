@@ -8,6 +8,7 @@ import type { Merchant, MerchantStatus } from '../../../api/types';
 import { CursorPager } from '../../../app/components/cursor-pager';
 import { PageHeader } from '../../../app/components/page-header';
 import { SearchForm } from '../../../app/components/search-form';
+import { downloadCsv } from '../../../app/csv';
 import { useErrorReporter } from '../../../app/errors';
 import { formatAmount, formatDateTime } from '../../../app/format';
 import { useCursorPager } from '../../../app/use-cursor-pager';
@@ -17,7 +18,6 @@ import { fetchMerchantsForExport, MERCHANT_EXPORT_ROWS_MAX, useMerchants } from 
 import { useMccLabel } from '../components/mcc-select';
 import { MerchantStatusTag, merchantStatuses } from '../components/merchant-status-tag';
 import { SalesRepSelect } from '../components/sales-rep-select';
-import { downloadCsv } from '../csv';
 import { businessToday } from '../dates';
 import { gradeColors, type MerchantFilterQuery, type RiskGrade, riskGrades } from '../model';
 

@@ -15,9 +15,9 @@ import {
 } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { downloadCsv } from '../../../app/csv';
 import { messageText, useErrorReporter } from '../../../app/errors';
 import { formatNumber } from '../../../app/format';
-import { downloadCsv } from '../../merchants/csv';
 import { importTerminals, useInvalidateAfterImport } from '../api';
 import {
   IMPORT_MAX_BYTES,

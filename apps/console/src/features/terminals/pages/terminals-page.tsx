@@ -2,7 +2,7 @@ import { DownloadOutlined, LoadingOutlined, ScanOutlined, UploadOutlined } from 
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, type InputRef, Select, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useAccess } from '../../../app/access';
@@ -61,6 +61,19 @@ export function TerminalsPage() {
   const [exporting, setExporting] = useState(false);
   const [importing, setImporting] = useState(false);
 
+  // A link to the ledger while it is open (a chart on the overview, the menu) changes only the URL:
+  // take its filters. The URL this page writes itself is remembered so that it is not applied twice.
+  const written = useRef(params.toString());
+  useEffect(() => {
+    const text = params.toString();
+    if (text === written.current) return;
+    written.current = text;
+    const next = filtersFrom(params);
+    form.setFieldsValue(Object.fromEntries(filterKeys.map((key) => [key, next[key]])) as Filters);
+    pager.reset();
+    setFilters(next);
+  }, [params, form, pager.reset]);
+
   const current: TerminalFilters = { ...filters, q: filters.q?.trim() || undefined };
   const terminals = useTerminals({ ...current, cursor: pager.cursor, limit: PAGE_SIZE });
 
@@ -72,6 +85,7 @@ export function TerminalsPage() {
       const value = values[key];
       if (value) next.set(key, value);
     }
+    written.current = next.toString();
     setParams(next, { replace: true });
   };
 
