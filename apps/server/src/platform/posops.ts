@@ -34,6 +34,7 @@ import {
   checkLowStock,
   detectOfflineTerminals,
   registerProcurementApprovals,
+  registerStocktakeApprovals,
   registerTerminalApprovals,
   seedDemoTerminals,
   seedTerminalCatalogue,
@@ -89,6 +90,7 @@ export async function createPosOps(
     registerChangeApprovals(deps);
     registerTerminalApprovals();
     registerProcurementApprovals();
+    registerStocktakeApprovals();
     const storage = await createDocumentStorage(config, `${config.DATA_DIR}/documents`);
     // Software keys for development and tests; an HSM implements the same interface.
     const security = createSoftwareSecurityModule(config.HOST_MASTER_KEY);

@@ -127,4 +127,11 @@ export const defaultChains: { type: string; name: string; nameEn: string; steps:
       { roleCode: 'approver', orgLevel: 'head_office', minAmountMinor: '10000000' },
     ],
   },
+  {
+    // 盘点差异处理: the branch approves writing off missing units and correcting misplaced ones.
+    type: 'terminal.stocktake',
+    name: '盘点差异处理',
+    nameEn: 'Stocktake write-off',
+    steps: [{ roleCode: 'approver', orgLevel: 'branch' }],
+  },
 ];

@@ -9,6 +9,7 @@ export { detectOfflineTerminals } from './heartbeats.service';
 export { registerProcurementApprovals } from './procurement.service';
 export { registerTerminalApprovals } from './scrap.service';
 export { checkLowStock } from './stock.service';
+export { registerStocktakeApprovals } from './stocktake.service';
 export { seedDemoTerminals } from './terminals.demo';
 export { terminalRoutes } from './terminals.routes';
 export { seedTerminalCatalogue } from './terminals.seed';

@@ -36,6 +36,13 @@ import {
 } from './procurement.service';
 import { requestScrap } from './scrap.service';
 import { setStockThreshold, stockLevels } from './stock.service';
+import {
+  getStocktake,
+  listStocktakes,
+  reportStocktake,
+  scanStocktake,
+  startStocktake,
+} from './stocktake.service';
 import { exportTerminalWorkbook } from './terminals.export';
 import { importTerminals } from './terminals.import';
 import {
@@ -485,6 +492,64 @@ export function terminalRoutes(deps: ModuleDeps) {
         },
       },
       async (request) => receiveGoods(ctx(request), request.params.id, request.body),
+    );
+    app.get(
+      '/api/stocktakes',
+      {
+        config: { access: 'terminal.read' },
+        schema: {
+          tags,
+          summary: '盘点 of my subtree, newest first',
+          querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        },
+      },
+      async (request) => listStocktakes(ctx(request), request.query.limit),
+    );
+    app.get(
+      '/api/stocktakes/:id',
+      {
+        config: { access: 'terminal.read' },
+        schema: { tags, summary: 'A stocktake with its discrepancies', params },
+      },
+      async (request) => getStocktake(ctx(request), request.params.id),
+    );
+    app.post(
+      '/api/stocktakes',
+      {
+        config: { access: 'terminal.transfer' },
+        schema: {
+          tags,
+          summary: 'Start counting a warehouse',
+          body: z.strictObject({ warehouseId: idSchema }),
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await startStocktake(ctx(request), request.body.warehouseId)),
+    );
+    app.post(
+      '/api/stocktakes/:id/scans',
+      {
+        config: { access: 'terminal.transfer' },
+        schema: {
+          tags,
+          summary: 'Serial numbers scanned on the shelf',
+          params,
+          body: z.strictObject({ serialNos: z.array(z.string().trim().min(1).max(40)).min(1).max(10000) }),
+        },
+      },
+      async (request) => scanStocktake(ctx(request), request.params.id, request.body.serialNos),
+    );
+    app.post(
+      '/api/stocktakes/:id/report',
+      {
+        config: { access: 'terminal.transfer' },
+        schema: {
+          tags,
+          summary: 'Close the count: discrepancies to approval (write-off, corrections)',
+          params,
+        },
+      },
+      async (request) => reportStocktake(ctx(request), request.params.id),
     );
     app.post(
       '/api/terminals/import',

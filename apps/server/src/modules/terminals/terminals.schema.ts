@@ -167,6 +167,34 @@ export interface GoodsReceiptsTable {
   received_at: CreatedAt;
 }
 
+export interface StocktakesTable {
+  id: Generated<string>;
+  no: string;
+  org_id: string;
+  warehouse_id: string;
+  status: 'counting' | 'reported' | 'approved' | 'rejected' | 'cancelled';
+  expected: number;
+  scanned: Generated<number>;
+  missing: Generated<number>;
+  unexpected: Generated<number>;
+  wrong_place: Generated<number>;
+  started_by: string;
+  started_at: CreatedAt;
+  reported_at: MaybeTime;
+  closed_at: MaybeTime;
+  version: Generated<number>;
+}
+
+export interface StocktakeItemsTable {
+  stocktake_id: string;
+  serial_no: string;
+  terminal_id: string | null;
+  expected: boolean;
+  scanned: Generated<boolean>;
+  finding: 'ok' | 'missing' | 'unexpected' | 'wrong_place' | null;
+  detail: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
 export interface TerminalTables {
   terminal_models: TerminalModelsTable;
   suppliers: SuppliersTable;
@@ -179,4 +207,6 @@ export interface TerminalTables {
   stock_thresholds: StockThresholdsTable;
   procurement_requests: ProcurementRequestsTable;
   goods_receipts: GoodsReceiptsTable;
+  stocktakes: StocktakesTable;
+  stocktake_items: StocktakeItemsTable;
 }

@@ -48,6 +48,7 @@ export const orgOwnedTables: Readonly<Record<string, string>> = {
   stock_thresholds: 'org_id',
   procurement_requests: 'org_id',
   goods_receipts: 'org_id',
+  stocktakes: 'org_id',
 };
 
 /** The caller's place in the org tree: its org and the materialised path of that org ("/a/b/"). */
