@@ -286,8 +286,7 @@ export async function receiveGoods(
       throw new AppError('VALIDATION_FAILED', `not serial numbers: ${bad.slice(0, 10).join(', ')}`, {
         accepted: 'malformed serial numbers',
       });
-    const seen = new Set<string>();
-    const twice = all.filter((s) => (seen.has(s) ? true : (seen.add(s), false)));
+    const twice = all.filter((s, i) => all.indexOf(s) !== i);
     if (twice.length > 0)
       throw new AppError('VALIDATION_FAILED', `listed twice: ${twice.slice(0, 10).join(', ')}`, {
         accepted: 'duplicates',
