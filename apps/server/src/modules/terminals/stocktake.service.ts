@@ -89,15 +89,13 @@ export async function startStocktake(ctx: ServiceContext, warehouseId: string) {
       await tx
         .insertInto('stocktake_items')
         .values(
-          units
-            .slice(i, i + 1000)
-            .map((u) => ({
-              stocktake_id: created.id,
-              serial_no: u.serial_no,
-              terminal_id: u.id,
-              expected: true,
-              finding: null,
-            })),
+          units.slice(i, i + 1000).map((u) => ({
+            stocktake_id: created.id,
+            serial_no: u.serial_no,
+            terminal_id: u.id,
+            expected: true,
+            finding: null,
+          })),
         )
         .execute();
     }
