@@ -11,7 +11,12 @@ import { startServer } from './server';
 const TERMINALS = Number(process.env.BENCH_TERMINALS ?? 200_000);
 const QUERIES = 400;
 
-async function connect(dataDir: string) {
+async function connect(dataDir: string, databaseUrl: string | null) {
+  if (databaseUrl) {
+    const external = new pg.Client({ connectionString: databaseUrl });
+    await external.connect();
+    return external;
+  }
   const password = readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
   const note = path.join(dataDir, 'pg-cluster-location');
   const clusterDir = existsSync(note) ? readFileSync(note, 'utf8').trim() : path.join(dataDir, 'pg');
@@ -24,8 +29,8 @@ async function connect(dataDir: string) {
 }
 
 /** 200,000 units spread over the Beijing and Shanghai warehouses and models; a fifth installed. */
-async function seed(dataDir: string) {
-  const client = await connect(dataDir);
+async function seed(dataDir: string, databaseUrl: string | null) {
+  const client = await connect(dataDir, databaseUrl);
   const started = performance.now();
   await client.query(
     `WITH w AS (SELECT array_agg(id ORDER BY code) AS ids, array_agg(org_id ORDER BY code) AS orgs FROM warehouses),
@@ -51,7 +56,7 @@ async function seed(dataDir: string) {
 export async function terminalListBench(): Promise<object[]> {
   const server = await startServer();
   try {
-    const seeded = await seed(server.dataDir);
+    const seeded = await seed(server.dataDir, server.databaseUrl);
     const login = await fetch(`${server.baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -92,7 +97,7 @@ export async function terminalListBench(): Promise<object[]> {
         p50_ms: at(0.5),
         p95_ms: at(0.95),
         p99_ms: at(0.99),
-        db: 'embedded',
+        db: server.dbLabel,
       },
     ];
   } finally {
