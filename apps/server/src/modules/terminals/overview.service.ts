@@ -7,64 +7,81 @@ import type { ServiceContext } from '../../platform/http/context';
  */
 export async function fleetOverview(ctx: ServiceContext) {
   const onlineSince = new Date(ctx.clock.now().getTime() - ctx.config.TERMINAL_OFFLINE_MINUTES * 60_000);
-  const base = ctx.db.selectFrom('terminals as t');
-  const [byStatus, byModel, byOrg, byFirmware, byAge, online] = await Promise.all([
-    base
-      .select(['t.status as key', (eb) => eb.fn.countAll<bigint>().as('n')])
-      .groupBy('t.status')
-      .execute(),
-    base
-      .innerJoin('terminal_models as tm', 'tm.id', 't.model_id')
-      .select([sql<string>`tm.brand || ' ' || tm.model`.as('key'), (eb) => eb.fn.countAll<bigint>().as('n')])
-      .groupBy(['tm.brand', 'tm.model'])
-      .execute(),
-    base
-      .innerJoin('orgs as o', 'o.id', 't.org_id')
-      .select(['o.name as key', (eb) => eb.fn.countAll<bigint>().as('n')])
-      .groupBy('o.name')
-      .execute(),
-    base
+  const age = sql<string>`CASE
+    WHEN coalesce(t.purchased_at, t.created_at::date) > now() - interval '1 year' THEN 'lt1'
+    WHEN coalesce(t.purchased_at, t.created_at::date) > now() - interval '3 years' THEN '1to3'
+    WHEN coalesce(t.purchased_at, t.created_at::date) > now() - interval '5 years' THEN '3to5'
+    ELSE 'gt5' END`;
+  const bound = sql<boolean>`t.status IN ('installed', 'active')`;
+  // One scan of the ledger for every breakdown (GROUPING SETS), rather than one per chart.
+  const [rows, models, orgs] = await Promise.all([
+    ctx.db
+      .selectFrom('terminals as t')
       .select([
-        sql<string>`coalesce(t.firmware_version, 'unknown')`.as('key'),
+        sql<number>`GROUPING(t.status, t.model_id, t.org_id)`.as('g'),
+        sql<number>`GROUPING(${age})`.as('ga'),
+        sql<number>`GROUPING(CASE WHEN ${bound} THEN coalesce(t.firmware_version, 'unknown') END)`.as('gf'),
+        't.status',
+        't.model_id',
+        't.org_id',
+        age.as('age'),
+        sql<string | null>`CASE WHEN ${bound} THEN coalesce(t.firmware_version, 'unknown') END`.as(
+          'firmware',
+        ),
         (eb) => eb.fn.countAll<bigint>().as('n'),
+        sql<bigint>`count(*) FILTER (WHERE t.status NOT IN ('scrapped', 'lost'))`.as('in_service'),
+        sql<bigint>`count(*) FILTER (WHERE ${bound} AND t.last_heartbeat_at >= ${onlineSince})`.as('online'),
       ])
-      .where('t.status', 'in', ['installed', 'active'])
-      .groupBy(sql`coalesce(t.firmware_version, 'unknown')`)
+      .groupBy(
+        sql`GROUPING SETS ((t.status), (t.model_id), (t.org_id), (${age}),
+          (CASE WHEN ${bound} THEN coalesce(t.firmware_version, 'unknown') END))`,
+      )
       .execute(),
-    base
-      .select([
-        sql<string>`CASE
-          WHEN coalesce(t.purchased_at, t.created_at::date) > now() - interval '1 year' THEN 'lt1'
-          WHEN coalesce(t.purchased_at, t.created_at::date) > now() - interval '3 years' THEN '1to3'
-          WHEN coalesce(t.purchased_at, t.created_at::date) > now() - interval '5 years' THEN '3to5'
-          ELSE 'gt5' END`.as('key'),
-        (eb) => eb.fn.countAll<bigint>().as('n'),
-      ])
-      .where('t.status', 'not in', ['scrapped', 'lost'])
-      .groupBy(sql`1`)
+    ctx.db
+      .selectFrom('terminal_models')
+      .select(['id', sql<string>`brand || ' ' || model`.as('name')])
       .execute(),
-    base
-      .select([
-        (eb) => eb.fn.countAll<bigint>().as('bound'),
-        sql<bigint>`count(*) FILTER (WHERE t.last_heartbeat_at >= ${onlineSince})`.as('online'),
-      ])
-      .where('t.status', 'in', ['installed', 'active'])
-      .executeTakeFirstOrThrow(),
+    ctx.db.selectFrom('orgs').select(['id', 'name']).execute(),
   ]);
-  const counts = (rows: { key: string; n: bigint }[]) =>
-    rows.map((r) => ({ key: r.key, units: Number(r.n) })).sort((a, b) => b.units - a.units);
-  const status = Object.fromEntries(byStatus.map((r) => [r.key, Number(r.n)])) as Record<string, number>;
-  const total = Object.values(status).reduce((a, b) => a + b, 0);
+  const modelName = new Map(models.map((m) => [m.id, m.name]));
+  const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+  const counts = (list: { key: string; units: number }[]) => list.sort((a, b) => b.units - a.units);
+  const byStatus = counts(
+    rows.filter((r) => r.status !== null).map((r) => ({ key: r.status, units: Number(r.n) })),
+  );
+  const byModel = counts(
+    rows
+      .filter((r) => r.model_id !== null)
+      .map((r) => ({ key: modelName.get(r.model_id) ?? r.model_id, units: Number(r.n) })),
+  );
+  const byOrg = counts(
+    rows
+      .filter((r) => r.org_id !== null)
+      .map((r) => ({ key: orgName.get(r.org_id) ?? r.org_id, units: Number(r.n) })),
+  );
+  const ageRows = rows.filter((r) => Number(r.ga) === 0 && r.age !== null);
+  const byAge = counts(
+    ageRows.map((r) => ({ key: r.age, units: Number(r.in_service) })).filter((r) => r.units > 0),
+  );
+  const firmwareRows = rows.filter((r) => Number(r.gf) === 0);
+  const byFirmware = counts(
+    firmwareRows.filter((r) => r.firmware !== null).map((r) => ({ key: r.firmware!, units: Number(r.n) })),
+  );
+  const status = Object.fromEntries(byStatus.map((r) => [r.key, r.units])) as Record<string, number>;
+  const total = byStatus.reduce((a, b) => a + b.units, 0);
   const scrapped = status.scrapped ?? 0;
   const lost = status.lost ?? 0;
+  const boundUnits = (status.installed ?? 0) + (status.active ?? 0);
+  const online =
+    byStatus.length > 0 ? rows.filter((r) => r.status !== null).reduce((a, r) => a + Number(r.online), 0) : 0;
   return {
     total,
-    byStatus: counts(byStatus),
-    byModel: counts(byModel),
-    byOrg: counts(byOrg),
-    byFirmware: counts(byFirmware),
-    byAge: counts(byAge),
-    online: { bound: Number(online.bound), online: Number(online.online) },
+    byStatus,
+    byModel,
+    byOrg,
+    byFirmware,
+    byAge,
+    online: { bound: boundUnits, online },
     /** 账实相符: every unit received is scrapped, lost, or in exactly one other status. */
     register: { received: total, scrapped, lost, inService: total - scrapped - lost },
   };
