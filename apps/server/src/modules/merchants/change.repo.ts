@@ -141,15 +141,3 @@ export function merchantsWithAccount(db: Db, accountHash: string, exceptId: stri
     .limit(5)
     .execute();
 }
-
-/** The serial numbers of the terminals installed at the merchant (completed installations). */
-export function installedTerminalsOf(db: Db, merchantId: string) {
-  return db
-    .selectFrom('work_orders')
-    .select(['serial_no', 'terminal_model'])
-    .where('merchant_id', '=', merchantId)
-    .where('kind', '=', 'install')
-    .where('status', '=', 'completed')
-    .where('serial_no', 'is not', null)
-    .execute();
-}

@@ -25,6 +25,7 @@ import {
 import { type AuditOrigin, originOf, recordAudit, systemOrigin } from '../audit';
 import { notifyUsers } from '../notifications';
 import { planFits, ratePlanById } from '../pricing';
+import { insertWorkOrders, installedTerminalsOf } from '../workorders';
 import { findApplication } from './applications.repo';
 import { blacklistHits } from './blacklist.repo';
 import { changeLifecycle, type MerchantChangeEvent } from './change.lifecycle';
@@ -33,7 +34,6 @@ import {
   changesOfMerchant,
   findChange,
   insertChange,
-  installedTerminalsOf,
   listChangeRows,
   lockDueChanges,
   lockMerchant,
@@ -43,7 +43,7 @@ import {
   openChangesOfMerchant,
   updateMerchantProfile,
 } from './change.repo';
-import { type findMerchant, insertWorkOrders } from './golive.repo';
+import type { findMerchant } from './golive.repo';
 import {
   addressViewOf,
   insertMerchantRates,

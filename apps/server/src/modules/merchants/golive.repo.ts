@@ -2,8 +2,9 @@ import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
 import { containsPattern } from '../../platform/db/like';
 import { inOrgSubtree } from '../../platform/db/org-subtree';
+import { installationsDone } from '../workorders';
 import type { MerchantStatus } from './merchant.lifecycle';
-import type { MerchantsTable, WorkOrdersTable } from './merchants.schema';
+import type { MerchantsTable } from './merchants.schema';
 
 /** The next MID of a region and MCC: acquirer code + region + MCC + a 4-digit sequence. */
 export async function nextMid(db: Db, acquirerCode: string, region: string, mcc: string): Promise<string> {
@@ -41,60 +42,6 @@ export function merchantOfApplication(db: Db, applicationId: string) {
     .executeTakeFirst();
 }
 
-/** Work orders numbered WO + business date + a six-digit sequence, opened for the field engineers. */
-export async function insertWorkOrders(
-  db: Db,
-  kind: WorkOrdersTable['kind'],
-  orders: { org_id: string; merchant_id: string; terminal_model: string | null; serial_no?: string | null }[],
-  businessDay: string,
-) {
-  const out: { id: string; no: string }[] = [];
-  for (const order of orders) {
-    const { rows } = await sql<{ n: bigint }>`SELECT nextval('work_order_no') AS n`.execute(db);
-    const no = `WO${businessDay.replaceAll('-', '')}${String(rows[0]!.n).padStart(6, '0')}`;
-    out.push(
-      await db
-        .insertInto('work_orders')
-        .values({ ...order, no, kind, status: 'open' })
-        .returning(['id', 'no'])
-        .executeTakeFirstOrThrow(),
-    );
-  }
-  return out;
-}
-
-export function deleteWorkOrders(db: Db, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve();
-  return db.deleteFrom('work_orders').where('id', 'in', ids).where('status', '=', 'open').execute();
-}
-
-export function findWorkOrder(db: Db, id: string) {
-  return db.selectFrom('work_orders').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export function completeWorkOrder(
-  db: Db,
-  id: string,
-  serialNo: string,
-  terminalId: string | null,
-  by: string,
-  at: Date,
-) {
-  return db
-    .updateTable('work_orders')
-    .set({
-      status: 'completed',
-      serial_no: serialNo,
-      terminal_id: terminalId,
-      completed_by: by,
-      completed_at: at,
-    })
-    .where('id', '=', id)
-    .where('status', '=', 'open')
-    .returning(['id'])
-    .executeTakeFirst();
-}
-
 export function insertTraining(
   db: Db,
   row: {
@@ -112,33 +59,17 @@ export function insertTraining(
 
 /** What activation waits for: an installed terminal and a recorded training. */
 export async function activationReadiness(db: Db, merchantId: string) {
-  const installed = await db
-    .selectFrom('work_orders')
-    .select((eb) => eb.fn.countAll<bigint>().as('n'))
-    .where('merchant_id', '=', merchantId)
-    .where('kind', '=', 'install')
-    .where('status', '=', 'completed')
-    .executeTakeFirstOrThrow();
+  const installed = await installationsDone(db, merchantId);
   const trained = await db
     .selectFrom('merchant_trainings')
     .select((eb) => eb.fn.countAll<bigint>().as('n'))
     .where('merchant_id', '=', merchantId)
     .executeTakeFirstOrThrow();
-  return { installed: Number(installed.n), trainings: Number(trained.n) };
+  return { installed, trainings: Number(trained.n) };
 }
 
 export function findMerchant(db: Db, id: string) {
   return db.selectFrom('merchants').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export function workOrdersOf(db: Db, merchantId: string) {
-  return db
-    .selectFrom('work_orders')
-    .selectAll()
-    .where('merchant_id', '=', merchantId)
-    .orderBy('created_at')
-    .orderBy('no')
-    .execute();
 }
 
 export function trainingsOf(db: Db, merchantId: string) {

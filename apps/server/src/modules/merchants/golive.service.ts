@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../platform/http/context';
 import { runWorkflow, WorkflowFailed, type WorkflowStep } from '../../platform/workflow';
 import { type AuditOrigin, originOf, recordAudit } from '../audit';
 import { createPortalLogin, removePortalLogin } from '../identity';
+import { deleteWorkOrders, insertWorkOrders } from '../workorders';
 import { applicationLifecycle } from './application.lifecycle';
 import {
   appendApplicationEvent,
@@ -17,10 +18,8 @@ import { findContractOfApplication } from './contract.repo';
 import {
   activationReadiness,
   deleteMerchant,
-  deleteWorkOrders,
   findMerchant,
   insertMerchant,
-  insertWorkOrders,
   merchantOfApplication,
   moveMerchant,
   nextMid,

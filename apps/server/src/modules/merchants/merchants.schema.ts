@@ -165,22 +165,6 @@ export interface MidSequencesTable {
   last: number;
 }
 
-export interface WorkOrdersTable {
-  id: Generated<string>;
-  no: string;
-  org_id: string;
-  merchant_id: string;
-  kind: 'install' | 'inspection' | 'repair' | 'relocation' | 'retrieval';
-  status: 'open' | 'completed' | 'cancelled';
-  terminal_model: string | null;
-  serial_no: string | null;
-  created_at: CreatedAt;
-  completed_at: Date | null;
-  completed_by: string | null;
-  cancelled_reason: string | null;
-  terminal_id: string | null;
-}
-
 export interface MerchantTrainingsTable {
   id: Generated<string>;
   org_id: string;
@@ -196,7 +180,6 @@ export interface MerchantTrainingsTable {
 export interface MerchantTables {
   merchants: MerchantsTable;
   mid_sequences: MidSequencesTable;
-  work_orders: WorkOrdersTable;
   merchant_trainings: MerchantTrainingsTable;
   merchant_rates: MerchantRatesTable;
   merchant_change_requests: MerchantChangeRequestsTable;

@@ -6,6 +6,7 @@ import { auditTrailOf, originOf, recordAudit } from '../audit';
 import { documentsOf } from '../documents';
 import type { SecurityModule } from '../security';
 import { installTerminal } from '../terminals';
+import { completeWorkOrder, findWorkOrder, workOrdersOf } from '../workorders';
 import { findApplication, latestAssessment } from './applications.repo';
 import { APPLICATION_OBJECT } from './applications.service';
 import { changesOfMerchant } from './change.repo';
@@ -14,15 +15,12 @@ import { findContractOfApplication } from './contract.repo';
 import { CONTRACT_OWNER } from './contract.service';
 import {
   attributionNames,
-  completeWorkOrder,
   findMerchant,
-  findWorkOrder,
   insertTraining,
   listMerchantRows,
   type MerchantFilter,
   moveMerchant,
   trainingsOf,
-  workOrdersOf,
 } from './golive.repo';
 import { activateIfReady } from './golive.service';
 import { type MerchantEvent, manualMerchantEvents, merchantLifecycle } from './merchant.lifecycle';

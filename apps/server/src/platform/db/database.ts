@@ -8,6 +8,7 @@ import type { MerchantTables } from '../../modules/merchants/merchants.schema';
 import type { NotificationTables } from '../../modules/notifications/notifications.schema';
 import type { PricingTables } from '../../modules/pricing/pricing.schema';
 import type { TerminalTables } from '../../modules/terminals/terminals.schema';
+import type { WorkOrderTables } from '../../modules/workorders/workorders.schema';
 import type { IdempotencyTables } from '../http/idempotency.schema';
 import type { WorkflowTables } from '../workflow.schema';
 
@@ -23,7 +24,8 @@ export interface Database
     WorkflowTables,
     PricingTables,
     ContractTables,
-    TerminalTables {}
+    TerminalTables,
+    WorkOrderTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

@@ -1,0 +1,14 @@
+/**
+ * Work orders (工单): installations, inspections, repairs, relocations and retrievals for the field
+ * engineers — numbered, assigned, due by their SLA, escalated when overdue. Owns work_orders. Other
+ * modules open and complete them through this index.
+ */
+export {
+  completeWorkOrder,
+  deleteWorkOrders,
+  findWorkOrder,
+  insertWorkOrders,
+  installationsDone,
+  installedTerminalsOf,
+  workOrdersOf,
+} from './workorders.repo';
