@@ -89,6 +89,7 @@ export const permissionCatalogue = [
   },
   { key: 'workOrder.read', module: 'workorders', zh: '查看工单', en: 'View work orders' },
   { key: 'workOrder.complete', module: 'workorders', zh: '完成工单', en: 'Complete work orders' },
+  { key: 'workOrder.assign', module: 'workorders', zh: '派单', en: 'Assign work orders to engineers' },
   { key: 'portal.read', module: 'portal', zh: '商户自助', en: 'Merchant portal' },
   { key: 'ratePlan.read', module: 'pricing', zh: '查看费率方案', en: 'View rate plans' },
   { key: 'contract.read', module: 'merchants', zh: '查看商户协议', en: 'View merchant contracts' },

@@ -164,6 +164,7 @@ const goLivePermissions: Record<string, readonly Permission[]> = {
     'training.record',
     'workOrder.read',
     'workOrder.complete',
+    'workOrder.assign',
   ],
   back_office: [
     'merchant.read',
@@ -171,6 +172,7 @@ const goLivePermissions: Record<string, readonly Permission[]> = {
     'merchantChange.request',
     'training.record',
     'workOrder.read',
+    'workOrder.assign',
   ],
   sales_manager: ['merchant.read', 'merchantChange.request', 'training.record'],
   sales_rep: ['merchant.read', 'training.record'],

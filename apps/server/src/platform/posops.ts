@@ -40,6 +40,7 @@ import {
   seedTerminalCatalogue,
   terminalRoutes,
 } from '../modules/terminals';
+import { escalateOverdueWorkOrders, workOrderRoutes } from '../modules/workorders';
 import type { AppConfig } from './config';
 import type { Db } from './db/database';
 import { migrateToLatest, pendingMigrations } from './db/migrate';
@@ -129,6 +130,7 @@ export async function createPosOps(
         referenceRoutes(),
         merchantRoutes({ ...deps, security }),
         terminalRoutes(deps),
+        workOrderRoutes(deps),
         changeRoutes(deps),
         ratePlanRoutes(deps),
         contractRoutes({ ...deps, storage }),
@@ -161,6 +163,11 @@ export async function createPosOps(
         name: 'merchants.effective-changes',
         cron: '0 * * * *',
         run: () => applyDueChanges(deps),
+      },
+      {
+        name: 'workorders.overdue',
+        cron: '*/15 * * * *',
+        run: () => escalateOverdueWorkOrders(deps),
       },
       {
         name: 'terminals.low-stock',

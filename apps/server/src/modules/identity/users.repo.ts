@@ -462,3 +462,20 @@ export async function usersWithPermissionOver(db: Db, orgId: string, permission:
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** Active staff of the caller's scope holding a permission (e.g. the engineers work orders go to). */
+export async function staffWithPermission(db: Db, permission: string) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('orgs as o', 'o.id', 'u.org_id')
+    .select(['u.id', 'u.display_name', 'u.org_id', 'o.name as org_name'])
+    .where('u.status', '=', 'active')
+    .where('u.merchant_id', 'is', null)
+    .where(
+      sql<boolean>`EXISTS (SELECT 1 FROM user_roles ur JOIN role_permissions rp ON rp.role_id = ur.role_id
+                           WHERE ur.user_id = u.id AND rp.permission = ${permission})`,
+    )
+    .orderBy('o.path')
+    .orderBy('u.display_name')
+    .execute();
+}

@@ -682,10 +682,13 @@ async function applyChange(tx: Db, row: ChangeRow, origin: AuditOrigin, now: Dat
         installed.map((t) => ({
           org_id: merchant.org_id,
           merchant_id: merchant.id,
+          merchant_label: `${merchant.mid} ${merchant.name}`,
           terminal_model: t.terminal_model,
           serial_no: t.serial_no,
+          terminal_id: t.terminal_id,
         })),
         today,
+        now,
       );
       workOrders = created.map((w) => w.no);
       break;

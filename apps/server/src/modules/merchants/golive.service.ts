@@ -128,6 +128,7 @@ export const goLiveSteps: WorkflowStep<GoLiveContext, unknown>[] = [
           Array.from({ length: t.count }, () => ({
             org_id: application.orgId,
             merchant_id: merchant.id,
+            merchant_label: `${merchant.mid} ${application.form.business.name}`,
             terminal_model: t.model,
           })),
         );
@@ -136,6 +137,7 @@ export const goLiveSteps: WorkflowStep<GoLiveContext, unknown>[] = [
           'install',
           orders,
           businessDate(ctx.clock.now(), ctx.config.TZ_BUSINESS),
+          ctx.clock.now(),
         );
         await recordAudit(tx, origin, {
           action: 'workorder.create',

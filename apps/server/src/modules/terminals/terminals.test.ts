@@ -306,6 +306,8 @@ describe('installation: binding and key injection (装机绑定, 密钥灌装)',
         kind: 'install',
         status: 'open',
         terminal_model: 'PAX A920',
+        merchant_label: 'test',
+        due_at: new Date(),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -333,6 +335,8 @@ describe('installation: binding and key injection (装机绑定, 密钥灌装)',
         kind: 'install',
         status: 'open',
         terminal_model: 'PAX A920',
+        merchant_label: 'test',
+        due_at: new Date(),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -363,6 +367,8 @@ describe('installation: binding and key injection (装机绑定, 密钥灌装)',
         kind: 'install',
         status: 'open',
         terminal_model: 'PAX A920',
+        merchant_label: 'test',
+        due_at: new Date(),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -12,3 +12,5 @@ export {
   installedTerminalsOf,
   workOrdersOf,
 } from './workorders.repo';
+export { workOrderRoutes } from './workorders.routes';
+export { escalateOverdueWorkOrders } from './workorders.service';

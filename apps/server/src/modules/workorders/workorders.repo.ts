@@ -2,21 +2,39 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
 import type { WorkOrdersTable } from './workorders.schema';
 
-/** Work orders numbered WO + business date + a six-digit sequence, opened for the field engineers. */
+/** How long each kind of work order may stay open (SLA), in hours. */
+export const slaHours: Record<WorkOrdersTable['kind'], number> = {
+  install: 72,
+  repair: 24,
+  inspection: 14 * 24,
+  relocation: 48,
+  retrieval: 48,
+};
+
+/** Work orders numbered WO + business date + a six-digit sequence, due by their kind's SLA. */
 export async function insertWorkOrders(
   db: Db,
   kind: WorkOrdersTable['kind'],
-  orders: { org_id: string; merchant_id: string; terminal_model: string | null; serial_no?: string | null }[],
+  orders: {
+    org_id: string;
+    merchant_id: string;
+    merchant_label: string;
+    terminal_model: string | null;
+    serial_no?: string | null;
+    terminal_id?: string | null;
+  }[],
   businessDay: string,
+  now: Date,
 ) {
   const out: { id: string; no: string }[] = [];
+  const due = new Date(now.getTime() + slaHours[kind] * 3_600_000);
   for (const order of orders) {
     const { rows } = await sql<{ n: bigint }>`SELECT nextval('work_order_no') AS n`.execute(db);
     const no = `WO${businessDay.replaceAll('-', '')}${String(rows[0]!.n).padStart(6, '0')}`;
     out.push(
       await db
         .insertInto('work_orders')
-        .values({ ...order, no, kind, status: 'open' })
+        .values({ ...order, no, kind, status: 'open', created_at: now, due_at: due })
         .returning(['id', 'no'])
         .executeTakeFirstOrThrow(),
     );
@@ -70,7 +88,7 @@ export function workOrdersOf(db: Db, merchantId: string) {
 export function installedTerminalsOf(db: Db, merchantId: string) {
   return db
     .selectFrom('work_orders')
-    .select(['serial_no', 'terminal_model'])
+    .select(['serial_no', 'terminal_model', 'terminal_id'])
     .where('merchant_id', '=', merchantId)
     .where('kind', '=', 'install')
     .where('status', '=', 'completed')

@@ -16,6 +16,11 @@ export interface WorkOrdersTable {
   completed_by: string | null;
   cancelled_reason: string | null;
   terminal_id: string | null;
+  merchant_label: string;
+  assignee_id: string | null;
+  appointment_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  due_at: ColumnType<Date, Date | string, Date | string>;
+  escalated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface WorkOrderTables {

@@ -13,6 +13,7 @@ import * as m0011 from '../../migrations/0011_terminal_transfers';
 import * as m0012 from '../../migrations/0012_stock_thresholds';
 import * as m0013 from '../../migrations/0013_procurement';
 import * as m0014 from '../../migrations/0014_stocktakes';
+import * as m0015 from '../../migrations/0015_work_order_dispatch';
 
 /** The one ordered list of migrations, applied at start and by `npm run db:migrate`. */
 export const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0012_stock_thresholds': m0012,
   '0013_procurement': m0013,
   '0014_stocktakes': m0014,
+  '0015_work_order_dispatch': m0015,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {
