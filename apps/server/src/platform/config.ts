@@ -71,6 +71,20 @@ const configSchema = z.object({
     .default(30),
   /** A terminal reporting a position farther than this from its install address has moved (移机告警). */
   TERMINAL_RELOCATION_METERS: z.coerce.number().int().min(50).max(1_000_000).default(500),
+  /**
+   * 定期巡检 interval by risk grade, in months, e.g. "A=12,B=6,C=3,D=1"; unset: each merchant's own (its
+   * grade's policy when it was assessed).
+   */
+  INSPECTION_MONTHS: z
+    .string()
+    .regex(/^([ABCD]=\d{1,2})(,[ABCD]=\d{1,2})*$/, 'grade=months pairs, e.g. A=12,B=6,C=3,D=1')
+    .transform(
+      (v) =>
+        Object.fromEntries(v.split(',').map((pair) => [pair[0], Number(pair.slice(2))])) as Partial<
+          Record<'A' | 'B' | 'C' | 'D', number>
+        >,
+    )
+    .optional(),
   /** Key for the keyed hashes that match ID, account and phone numbers without keeping them in clear. */
   SECRET_KEY: z.string().min(32, 'at least 32 characters').optional(),
   /** Where document bytes live: `local` (DATA_DIR/documents) or `s3` (an S3-compatible bucket). */

@@ -22,6 +22,7 @@ import {
   changeRoutes,
   contractRoutes,
   merchantRoutes,
+  planInspections,
   portalRoutes,
   referenceRoutes,
   registerChangeApprovals,
@@ -163,6 +164,11 @@ export async function createPosOps(
         name: 'merchants.effective-changes',
         cron: '0 * * * *',
         run: () => applyDueChanges(deps),
+      },
+      {
+        name: 'merchants.inspection-plans',
+        cron: '20 1 * * *',
+        run: () => planInspections(deps),
       },
       {
         name: 'workorders.overdue',

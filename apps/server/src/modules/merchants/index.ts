@@ -8,6 +8,7 @@ export { blacklistRoutes } from './blacklist.routes';
 export { changeRoutes } from './change.routes';
 export { applyDueChanges, registerChangeApprovals } from './change.service';
 export { contractRoutes } from './contract.routes';
+export { planInspections } from './inspections.service';
 export { merchantRatesOn } from './merchant-profile';
 export { seedDemoMerchants } from './merchants.demo';
 export { merchantRoutes } from './merchants.routes';

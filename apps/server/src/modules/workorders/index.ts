@@ -8,6 +8,7 @@ export {
   deleteWorkOrders,
   findWorkOrder,
   insertWorkOrders,
+  inspectionStatusOf,
   installationsDone,
   installedTerminalsOf,
   workOrdersOf,

@@ -107,3 +107,23 @@ export async function installationsDone(db: Db, merchantId: string): Promise<num
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Per merchant: installed units, whether an inspection is open, when the last one was opened. */
+export async function inspectionStatusOf(db: Db, merchantIds: string[]) {
+  if (merchantIds.length === 0)
+    return new Map<string, { installed: number; open: boolean; last: Date | null }>();
+  const rows = await db
+    .selectFrom('work_orders')
+    .select([
+      'merchant_id',
+      sql<bigint>`count(*) FILTER (WHERE kind = 'install' AND status = 'completed')`.as('installed'),
+      sql<boolean>`coalesce(bool_or(kind = 'inspection' AND status = 'open'), false)`.as('open'),
+      sql<Date | null>`max(created_at) FILTER (WHERE kind = 'inspection')`.as('last'),
+    ])
+    .where('merchant_id', 'in', merchantIds)
+    .groupBy('merchant_id')
+    .execute();
+  return new Map(
+    rows.map((r) => [r.merchant_id, { installed: Number(r.installed), open: r.open, last: r.last }]),
+  );
+}
