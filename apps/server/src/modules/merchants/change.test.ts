@@ -332,6 +332,27 @@ describe('merchant change requests (商户变更)', () => {
     expect(after.address.divisionNames).toContain('海淀区');
     const relocation = after.workOrders.filter((w: { kind: string }) => w.kind === 'relocation');
     expect(relocation).toEqual([expect.objectContaining({ status: 'open', serialNo: 'SN-CHG-0001' })]);
+    // 移机: the engineer finishes it on site; the unit's binding moves to the new address, nothing else.
+    const engineer = await app.as('engineer');
+    const before = (await engineer.get('/api/terminals/by-serial/SN-CHG-0001')).body;
+    expect(before.binding.address).toContain('朝阳');
+    const finished = await engineer.post(`/api/work-orders/${relocation[0].id}/finish`, {
+      result: '已移至新址并测试交易成功',
+      latitude: 39.9834,
+      longitude: 116.3165,
+    });
+    expect(finished.status, JSON.stringify(finished.body)).toBe(200);
+    const after2 = (await engineer.get('/api/terminals/by-serial/SN-CHG-0001')).body;
+    expect(after2.binding).toMatchObject({
+      tid: before.binding.tid,
+      mid: before.binding.mid,
+      latitude: 39.9834,
+    });
+    expect(after2.binding.address).toContain('中关村大街27号');
+    expect(after2.history[0]).toMatchObject({ event: 'relocate' });
+    expect(
+      (await engineer.post(`/api/work-orders/${relocation[0].id}/finish`, { result: '再次' })).status,
+    ).toBe(409);
   });
 
   it('is invisible to another branch, and closing the merchant ends its open requests', async () => {

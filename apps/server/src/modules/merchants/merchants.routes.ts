@@ -7,6 +7,7 @@ import { startGoLive } from './golive.service';
 import {
   changeMerchantStatus,
   completeInstallation,
+  finishFieldWork,
   getMerchant,
   listMerchants,
   merchantHistory,
@@ -125,6 +126,24 @@ export function merchantRoutes(deps: ModuleDeps & { security: SecurityModule }) 
         },
       },
       async (request) => completeInstallation(ctx(request), deps.security, request.params.id, request.body),
+    );
+    app.post(
+      '/api/work-orders/:id/finish',
+      {
+        config: { access: 'workOrder.complete' },
+        schema: {
+          tags: ['work orders'],
+          summary:
+            'Finish a relocation (the unit moves to the merchant’s address) or an inspection, with the result',
+          params,
+          body: z.strictObject({
+            result: z.string().trim().min(2).max(500),
+            latitude: z.number().min(-90).max(90).optional(),
+            longitude: z.number().min(-180).max(180).optional(),
+          }),
+        },
+      },
+      async (request) => finishFieldWork(ctx(request), request.params.id, request.body),
     );
     app.post(
       '/api/merchants/:id/status',

@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../platform/http/context';
 import { auditTrailOf, originOf, recordAudit } from '../audit';
 import { documentsOf } from '../documents';
 import type { SecurityModule } from '../security';
-import { installTerminal } from '../terminals';
+import { installTerminal, relocateTerminal } from '../terminals';
 import { completeWorkOrder, findWorkOrder, workOrdersOf } from '../workorders';
 import { findApplication, latestAssessment } from './applications.repo';
 import { APPLICATION_OBJECT } from './applications.service';
@@ -287,6 +287,64 @@ export async function completeInstallation(
       checkValue: keyInjection.checkValue,
     },
   };
+}
+
+/**
+ * 移机 and 巡检 on site: a relocation moves its unit's binding to the merchant's current address (the only
+ * way a deployment address changes); an inspection records its result. Both may carry the position.
+ */
+export async function finishFieldWork(
+  ctx: ServiceContext,
+  workOrderId: string,
+  input: { result: string; latitude?: number | undefined; longitude?: number | undefined },
+) {
+  const merchantId = await ctx.db.transaction().execute(async (tx) => {
+    const order = await findWorkOrder(tx, workOrderId);
+    if (!order) throw new AppError('NOT_FOUND', 'work order not found');
+    if (order.status !== 'open' || !['relocation', 'inspection'].includes(order.kind)) {
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        `work order: cannot finish a ${order.kind} ${order.status} here`,
+      );
+    }
+    const merchant = await findMerchant(tx, order.merchant_id);
+    if (!merchant) throw new AppError('NOT_FOUND', 'merchant not found');
+    if (order.kind === 'relocation') {
+      if (!order.terminal_id) throw new AppError('CONFLICT', `work order ${order.no} names no terminal`);
+      const address = addressViewOf(merchant.division_code, merchant.address_detail);
+      await relocateTerminal(ctx, tx, {
+        terminalId: order.terminal_id,
+        merchantId: merchant.id,
+        workOrderNo: order.no,
+        divisionCode: merchant.division_code,
+        address: [...address.divisionNames, address.detail].join(' '),
+        latitude: input.latitude,
+        longitude: input.longitude,
+      });
+    }
+    if (
+      !(await completeWorkOrder(
+        tx,
+        workOrderId,
+        order.serial_no ?? '',
+        order.terminal_id,
+        ctx.actor.userId,
+        ctx.clock.now(),
+      ))
+    ) {
+      throw new AppError('CONFLICT', 'the work order changed meanwhile; reload it');
+    }
+    await recordAudit(tx, originOf(ctx), {
+      action: 'workorder.complete',
+      objectType: 'work_order',
+      objectId: workOrderId,
+      orgId: order.org_id,
+      before: { status: order.status },
+      after: { status: 'completed', kind: order.kind, result: input.result },
+    });
+    return order.merchant_id;
+  });
+  return getMerchant(ctx, merchantId);
 }
 
 /** 停机/复机/冻结结算/解冻/注销: a status change with its reason, through the merchant's state machine. */

@@ -17,4 +17,5 @@ export {
   type InstallationBinding,
   installTerminal,
   type KeyInjection,
+  relocateTerminal,
 } from './terminals.service';

@@ -345,3 +345,60 @@ export async function installTerminal(
   );
   return { terminalId: unit.id, serialNo, tid, tmk: key.clearHex, checkValue: key.checkValue };
 }
+
+/**
+ * 移机: the one way a bound unit's deployment address changes — completing its relocation work order.
+ * The binding keeps its merchant and TID; the address and position become the new ones.
+ */
+export async function relocateTerminal(
+  ctx: ServiceContext,
+  tx: Db,
+  input: {
+    terminalId: string;
+    merchantId: string;
+    workOrderNo: string;
+    divisionCode: string;
+    address: string;
+    latitude?: number | undefined;
+    longitude?: number | undefined;
+  },
+) {
+  const unit = await lockTerminal(tx, input.terminalId);
+  if (!unit) throw new AppError('NOT_FOUND', 'terminal not found');
+  if (unit.merchant_id !== input.merchantId || !['installed', 'active', 'faulty'].includes(unit.status)) {
+    throw new AppError('ILLEGAL_TRANSITION', `terminal ${unit.serial_no} is not installed at this merchant`);
+  }
+  const moved = await updateTerminal(tx, unit.id, unit.version, {
+    bound_division_code: input.divisionCode,
+    bound_address: input.address,
+    latitude: input.latitude ?? null,
+    longitude: input.longitude ?? null,
+  });
+  if (!moved) throw new AppError('CONFLICT', 'the terminal changed meanwhile; reload it');
+  const origin = originOf(ctx);
+  await insertTerminalEvents(tx, [
+    {
+      terminal_id: unit.id,
+      org_id: unit.org_id,
+      event: 'relocate',
+      from_status: unit.status,
+      to_status: unit.status,
+      actor_id: origin.actorId,
+      actor_name: origin.actorName,
+      detail: JSON.stringify({ workOrder: input.workOrderNo, from: unit.bound_address, to: input.address }),
+    },
+  ]);
+  await recordAudit(tx, origin, {
+    action: 'terminal.relocate',
+    objectType: 'terminal',
+    objectId: unit.id,
+    orgId: unit.org_id,
+    before: { address: unit.bound_address, latitude: unit.latitude, longitude: unit.longitude },
+    after: {
+      address: input.address,
+      latitude: input.latitude,
+      longitude: input.longitude,
+      workOrder: input.workOrderNo,
+    },
+  });
+}
