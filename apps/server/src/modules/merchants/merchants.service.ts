@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../platform/http/context';
 import { auditTrailOf, originOf, recordAudit } from '../audit';
 import { documentsOf } from '../documents';
 import type { SecurityModule } from '../security';
-import { installTerminal, relocateTerminal } from '../terminals';
+import { installTerminal, relocateTerminal, retrieveTerminal } from '../terminals';
 import { completeWorkOrder, findWorkOrder, workOrdersOf } from '../workorders';
 import { findApplication, latestAssessment } from './applications.repo';
 import { APPLICATION_OBJECT } from './applications.service';
@@ -290,8 +290,9 @@ export async function completeInstallation(
 }
 
 /**
- * 移机 and 巡检 on site: a relocation moves its unit's binding to the merchant's current address (the only
- * way a deployment address changes); an inspection records its result. Both may carry the position.
+ * Field work finished on site: a relocation (移机) moves its unit's binding to the merchant's current
+ * address (the only way a deployment address changes); a retrieval (撤机) brings the unit back to stock,
+ * unbound; an inspection or a repair records its result.
  */
 export async function finishFieldWork(
   ctx: ServiceContext,
@@ -301,7 +302,7 @@ export async function finishFieldWork(
   const merchantId = await ctx.db.transaction().execute(async (tx) => {
     const order = await findWorkOrder(tx, workOrderId);
     if (!order) throw new AppError('NOT_FOUND', 'work order not found');
-    if (order.status !== 'open' || !['relocation', 'inspection'].includes(order.kind)) {
+    if (order.status !== 'open' || order.kind === 'install') {
       throw new AppError(
         'ILLEGAL_TRANSITION',
         `work order: cannot finish a ${order.kind} ${order.status} here`,
@@ -321,6 +322,10 @@ export async function finishFieldWork(
         latitude: input.latitude,
         longitude: input.longitude,
       });
+    }
+    if (order.kind === 'retrieval') {
+      if (!order.terminal_id) throw new AppError('CONFLICT', `work order ${order.no} names no terminal`);
+      await retrieveTerminal(ctx, tx, order.terminal_id, order.no);
     }
     if (
       !(await completeWorkOrder(

@@ -125,4 +125,37 @@ describe('heartbeats (心跳)', () => {
       ['relocated', 'back at its install address'],
     ]);
   });
+
+  it('opens a work order from an alert, and a retrieval brings the unit back to stock, unbound', async () => {
+    app.clock.advance(31 * 60_000);
+    ops = await app.as('ops');
+    expect(await runOfflineJob()).toBe(1);
+    const alert = (await ops.get('/api/terminal-alerts?status=open')).body.items[0];
+    const repair = await ops.post(`/api/terminal-alerts/${alert.id}/work-order`);
+    expect(repair.status, JSON.stringify(repair.body)).toBe(201);
+    expect(repair.body.kind).toBe('repair');
+    const unit = (await ops.get('/api/terminals/by-serial/HB-0001')).body;
+    const retrieval = await ops.post(`/api/terminals/${unit.id}/work-orders`, {
+      kind: 'retrieval',
+      note: '商户停业撤机',
+    });
+    expect(retrieval.status).toBe(201);
+    const engineer = await app.as('engineer');
+    const done = await engineer.post(`/api/work-orders/${retrieval.body.id}/finish`, {
+      result: '已撤回，机具完好',
+    });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const back = (await ops.get('/api/terminals/by-serial/HB-0001')).body;
+    expect(back).toMatchObject({ status: 'in_stock', merchantId: null, tid: null, binding: null });
+    expect(back.warehouseName).toContain('朝阳');
+    expect(back.history[0]).toMatchObject({
+      event: 'retrieve',
+      detail: expect.objectContaining({ unbound: expect.objectContaining({ tid }) }),
+    });
+    // Its TID no longer answers.
+    expect((await beat({ heartbeats: [{ tid, at: app.clock.now().toISOString() }] })).body).toEqual({
+      applied: 0,
+      unknown: [tid],
+    });
+  });
 });

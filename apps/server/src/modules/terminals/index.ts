@@ -18,4 +18,5 @@ export {
   installTerminal,
   type KeyInjection,
   relocateTerminal,
+  retrieveTerminal,
 } from './terminals.service';

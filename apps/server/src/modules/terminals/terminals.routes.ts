@@ -50,6 +50,7 @@ import {
   getTerminalBySerial,
   listTerminals,
   moveTerminal,
+  openTerminalWorkOrder,
   warehouses,
 } from './terminals.service';
 import {
@@ -398,6 +399,63 @@ export function terminalRoutes(deps: ModuleDeps) {
         async (request) => closeTransfer(ctx(request), request.params.id, outcome),
       );
     }
+    app.post(
+      '/api/terminals/:id/work-orders',
+      {
+        config: { access: 'terminal.manage' },
+        schema: {
+          tags,
+          summary: 'Open a repair, inspection or retrieval work order for a unit at a merchant',
+          params,
+          body: z.strictObject({
+            kind: z.enum(['repair', 'inspection', 'retrieval']),
+            note: z.string().trim().min(2).max(500),
+          }),
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await openTerminalWorkOrder(
+              ctx(request),
+              request.params.id,
+              request.body.kind,
+              request.body.note,
+            ),
+          ),
+    );
+    app.post(
+      '/api/terminal-alerts/:id/work-order',
+      {
+        config: { access: 'terminal.manage' },
+        schema: {
+          tags,
+          summary: 'Open the work order an alert calls for (offline: repair; relocated: inspection)',
+          params,
+        },
+      },
+      async (request, reply) => {
+        const c = ctx(request);
+        const alert = await c.db
+          .selectFrom('terminal_alerts')
+          .select(['terminal_id', 'kind', 'status'])
+          .where('id', '=', request.params.id)
+          .executeTakeFirst();
+        if (!alert) throw new AppError('NOT_FOUND', 'alert not found');
+        const kind = alert.kind === 'offline' ? 'repair' : 'inspection';
+        return reply
+          .status(201)
+          .send(
+            await openTerminalWorkOrder(
+              c,
+              alert.terminal_id,
+              kind,
+              `alert ${request.params.id} (${alert.kind})`,
+            ),
+          );
+      },
+    );
     app.post(
       '/api/terminals/:id/scrap',
       {

@@ -5,12 +5,13 @@ import type {
   TerminalListQuery,
   TerminalStatus,
 } from '@posops/contracts';
-import { AppError } from '@posops/kernel';
+import { AppError, businessDate } from '@posops/kernel';
 import type { Db } from '../../platform/db/database';
 import { decodeCursor, pageFrom } from '../../platform/db/keyset';
 import type { ServiceContext } from '../../platform/http/context';
 import { type AuditOrigin, originOf, recordAudit } from '../audit';
 import type { SecurityModule } from '../security';
+import { insertWorkOrders } from '../workorders';
 import { manualTerminalEvents, type TerminalMove, terminalLifecycle } from './terminal.lifecycle';
 import {
   findTerminal,
@@ -400,5 +401,53 @@ export async function relocateTerminal(
       longitude: input.longitude,
       workOrder: input.workOrderNo,
     },
+  });
+}
+
+/** 撤机: a retrieval work order brings the unit back to its org's warehouse, unbound (TID freed). */
+export async function retrieveTerminal(ctx: ServiceContext, tx: Db, terminalId: string, workOrderNo: string) {
+  const unit = await lockTerminal(tx, terminalId);
+  if (!unit) throw new AppError('NOT_FOUND', 'terminal not found');
+  await applyMove(tx, originOf(ctx), unit, 'retrieve', { workOrder: workOrderNo });
+}
+
+/** A work order for a bound unit — repair, inspection, retrieval — opened by hand or from an alert. */
+export async function openTerminalWorkOrder(
+  ctx: ServiceContext,
+  terminalId: string,
+  kind: 'repair' | 'inspection' | 'retrieval',
+  note: string,
+) {
+  return ctx.db.transaction().execute(async (tx) => {
+    const unit = await findTerminal(tx, terminalId);
+    if (!unit) throw new AppError('NOT_FOUND', 'terminal not found');
+    if (!unit.merchant_id || !unit.bound_mid) {
+      throw new AppError('ILLEGAL_TRANSITION', `terminal ${unit.serial_no} is not at a merchant`);
+    }
+    const now = ctx.clock.now();
+    const [order] = await insertWorkOrders(
+      tx,
+      kind,
+      [
+        {
+          org_id: unit.org_id,
+          merchant_id: unit.merchant_id,
+          merchant_label: `${unit.bound_mid} ${unit.merchant_name ?? ''}`.trim(),
+          terminal_model: unit.model_name,
+          serial_no: unit.serial_no,
+          terminal_id: unit.id,
+        },
+      ],
+      businessDate(now, ctx.config.TZ_BUSINESS),
+      now,
+    );
+    await recordAudit(tx, originOf(ctx), {
+      action: 'workorder.create',
+      objectType: 'terminal',
+      objectId: unit.id,
+      orgId: unit.org_id,
+      after: { kind, workOrder: order!.no, note },
+    });
+    return { id: order!.id, no: order!.no, kind };
   });
 }
