@@ -15,6 +15,7 @@ import {
   SettingOutlined,
   ShopFilled,
   ShopOutlined,
+  ShoppingCartOutlined,
   SolutionOutlined,
   StockOutlined,
   StopOutlined,
@@ -233,6 +234,18 @@ export const pageRoutes: readonly PageRoute[] = [
     page: page(
       () => import('../features/terminals/pages/warehouses-page'),
       (m) => m.WarehousesPage,
+    ),
+  },
+  {
+    key: 'terminal-procurements',
+    path: '/terminals/procurements',
+    labelKey: 'terminals.menu.procurements',
+    icon: <ShoppingCartOutlined />,
+    permission: 'procurement.read',
+    group: 'terminals',
+    page: page(
+      () => import('../features/terminals/pages/procurements-page'),
+      (m) => m.ProcurementsPage,
     ),
   },
   {

@@ -3,6 +3,11 @@ import { ApiError, download, http, type Page, type UploadOptions, upload } from 
 import type {
   AlertStatus,
   FleetOverview,
+  GoodsReceiptInput,
+  Procurement,
+  ProcurementDetail,
+  ProcurementInput,
+  ProcurementStatus,
   StockLevel,
   StockThresholdInput,
   Supplier,
@@ -22,7 +27,7 @@ import type {
   TransferStatus,
   Warehouse,
 } from './model';
-import { ALERT_LIST_LIMIT, TRANSFER_LIST_LIMIT } from './model';
+import { ALERT_LIST_LIMIT, PROCUREMENT_LIST_LIMIT, TRANSFER_LIST_LIMIT } from './model';
 
 export const terminalKeys = {
   all: ['terminals'] as const,
@@ -37,6 +42,10 @@ export const terminalKeys = {
   transfer: (id: string) => ['terminals', 'transfers', 'detail', id] as const,
   stockLevels: ['terminals', 'stock-levels'] as const,
   alerts: (status: AlertStatus) => ['terminals', 'alerts', status] as const,
+  procurements: ['terminals', 'procurements'] as const,
+  procurementList: (status: ProcurementStatus | undefined) =>
+    ['terminals', 'procurements', 'list', status] as const,
+  procurement: (id: string) => ['terminals', 'procurements', 'detail', id] as const,
 };
 
 // ── catalogue: models (机型目录) and suppliers (供应商) ─────────────────────────────────────────
@@ -290,4 +299,70 @@ export function useTerminalAlerts(status: AlertStatus) {
       ).items,
     placeholderData: keepPreviousData,
   });
+}
+
+// ── 采购 (procurement: request → approval → order → goods receipts) ─────────────────────────────
+
+export function useProcurements(status: ProcurementStatus | undefined) {
+  return useQuery({
+    queryKey: terminalKeys.procurementList(status),
+    queryFn: async ({ signal }) =>
+      (
+        await http.get<{ items: Procurement[] }>(
+          '/api/procurements',
+          { status, limit: PROCUREMENT_LIST_LIMIT },
+          signal,
+        )
+      ).items,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useProcurement(id: string | null) {
+  return useQuery({
+    queryKey: terminalKeys.procurement(id ?? ''),
+    queryFn: ({ signal }) => http.get<ProcurementDetail>(`/api/procurements/${id}`, undefined, signal),
+    enabled: Boolean(id),
+    retry: false,
+  });
+}
+
+/** Keeps the answer as the request's detail and refreshes the lists. */
+function useProcurementMutation<V>(fn: (vars: V) => Promise<ProcurementDetail>, refreshAll = false) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (procurement) => {
+      queryClient.setQueryData(terminalKeys.procurement(procurement.id), procurement);
+      // A receipt changes the ledger, the warehouses', models' and stock counts and the overview too.
+      void queryClient.invalidateQueries({
+        queryKey: refreshAll ? terminalKeys.all : [...terminalKeys.procurements, 'list'],
+      });
+    },
+    // Refused because the request moved on meanwhile (approved, ordered, received): show it as it stands.
+    onError: () => queryClient.invalidateQueries({ queryKey: terminalKeys.procurements }),
+  });
+}
+
+/** 新建采购申请 (201, pending approval): 400 with `fields` (neededBy, modelId, warehouseId). */
+export function useRequestProcurement() {
+  return useProcurementMutation((body: ProcurementInput) =>
+    http.post<ProcurementDetail>('/api/procurements', body),
+  );
+}
+
+/** 下单 an approved request with a supplier (409 when it is no longer approved). */
+export function useOrderProcurement() {
+  return useProcurementMutation(({ id, supplierId }: { id: string; supplierId: string }) =>
+    http.post<ProcurementDetail>(`/api/procurements/${id}/order`, { supplierId }),
+  );
+}
+
+/** 到货验收: 400 with `fields.accepted` when a serial number does not check out (nothing is received). */
+export function useReceiveGoods() {
+  return useProcurementMutation(
+    ({ id, body }: { id: string; body: GoodsReceiptInput }) =>
+      http.post<ProcurementDetail>(`/api/procurements/${id}/receipts`, body),
+    true,
+  );
 }

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { barOption, type ChartLook, doughnutOption, topItems } from './components/fleet-chart-options';
 import { terminalsEnUS } from './i18n/en-US';
 import { terminalsZhCN } from './i18n/zh-CN';
-import { onlineRate, parseSerials } from './model';
+import {
+  amountOf,
+  onlineRate,
+  parseSerials,
+  procurementFieldMessage,
+  receivedPercent,
+  rejectReasonKeyOf,
+} from './model';
 
 describe('serial numbers as typed, pasted or scanned', () => {
   it('takes one per line, trims them, and drops repeats while counting them', () => {
@@ -25,6 +32,39 @@ describe('online rate', () => {
   it('is a percentage with one decimal, none when nothing is bound', () => {
     expect(onlineRate({ bound: 30, online: 23 })).toBe(76.7);
     expect(onlineRate({ bound: 0, online: 0 })).toBeNull();
+  });
+});
+
+describe('a purchase request', () => {
+  it('costs the catalogue price times the quantity, exactly, in fen', () => {
+    expect(amountOf('150000', 3)).toBe('450000');
+    expect(amountOf('999999999999999', 100_000)).toBe('99999999999999900000');
+    expect(amountOf('150000', 0)).toBeUndefined();
+    expect(amountOf('150000', 2.5)).toBeUndefined();
+    expect(amountOf('150000', null)).toBeUndefined();
+  });
+
+  it('shows how much of the order was accepted', () => {
+    expect(receivedPercent({ quantity: 3, receivedUnits: 2 })).toBe(66.7);
+    expect(receivedPercent({ quantity: 3, receivedUnits: 3 })).toBe(100);
+  });
+
+  it('reads the server’s field refusals as messages to translate', () => {
+    expect(procurementFieldMessage('in the past')).toEqual({ key: 'neededByPast' });
+    expect(procurementFieldMessage('3 accepted but only 1 of 3 still due on the order')).toEqual({
+      key: 'tooMany',
+      params: { accepted: '3', outstanding: '1', quantity: '3' },
+    });
+    expect(procurementFieldMessage('already in the ledger: A-0001, A-0002')).toEqual({
+      key: 'inLedger',
+      params: { serials: 'A-0001, A-0002' },
+    });
+    expect(procurementFieldMessage('something new')).toBeUndefined();
+  });
+
+  it('knows the usual reject reasons as written on the receipt', () => {
+    expect(rejectReasonKeyOf('外观破损')).toBe('damaged');
+    expect(rejectReasonKeyOf('屏幕有划痕')).toBeUndefined();
   });
 });
 

@@ -296,3 +296,146 @@ export const alertClosedReasons: Record<string, string> = {
   'heard again': 'heardAgain',
   'back at its install address': 'backInPlace',
 };
+
+// ── 采购 (GET/POST /api/procurements) ───────────────────────────────────────────────────────────
+
+/** 待审批 → 已批准 (or 已驳回) → 已下单 → 已到货 (every unit accepted); 已关闭 ends it short. */
+export const procurementStatuses = [
+  'pending_approval',
+  'approved',
+  'rejected',
+  'ordered',
+  'received',
+  'closed',
+] as const;
+export type ProcurementStatus = (typeof procurementStatuses)[number];
+
+export const procurementStatusColors: Record<ProcurementStatus, string> = {
+  pending_approval: 'processing',
+  approved: 'cyan',
+  rejected: 'error',
+  ordered: 'blue',
+  received: 'success',
+  closed: 'default',
+};
+
+export interface Procurement {
+  id: string;
+  no: string;
+  modelId: string;
+  modelName: string;
+  quantity: number;
+  /** Fen, the catalogue price when requested. */
+  unitPriceMinor: string;
+  amountMinor: string;
+  reason: string;
+  /** YYYY-MM-DD. */
+  neededBy: string;
+  warehouseId: string;
+  status: ProcurementStatus;
+  supplierId: string | null;
+  supplierName: string | null;
+  orderedAt: string | null;
+  receivedUnits: number;
+  rejectedUnits: number;
+  /** Units still due: quantity − accepted. */
+  outstanding: number;
+  createdAt: string;
+}
+
+/** A unit sent back to the supplier at a goods receipt, with why. */
+export interface ReceiptRejection {
+  serialNo: string;
+  reason: string;
+}
+
+/** 到货验收单: how many units were taken into stock, and the rejects. */
+export interface GoodsReceipt {
+  no: string;
+  accepted: number;
+  rejected: ReceiptRejection[];
+  receivedAt: string;
+}
+
+export interface ProcurementDetail extends Procurement {
+  receipts: GoodsReceipt[];
+}
+
+export interface ProcurementInput {
+  modelId: string;
+  quantity: number;
+  reason: string;
+  neededBy: string;
+  warehouseId: string;
+}
+
+export interface GoodsReceiptInput {
+  accepted: string[];
+  rejected: ReceiptRejection[];
+  firmware?: string | undefined;
+}
+
+/** How many requests the list asks for (the server allows 500). */
+export const PROCUREMENT_LIST_LIMIT = 200;
+/** The server's bound on one request's units. */
+export const PROCUREMENT_QUANTITY_MAX = 100_000;
+/** The server's bound on the serial numbers of one receipt (accepted, and rejected). */
+export const RECEIPT_SERIALS_MAX = 50_000;
+/** What the server takes for a serial number. */
+export const serialPattern = /^[A-Za-z0-9-]{4,40}$/;
+
+/**
+ * The usual reasons a unit is refused at the receipt, as written on the receipt (the record handed back
+ * to the supplier is in Chinese whatever the language on screen); anything else is typed.
+ */
+export const rejectReasons = {
+  damaged: '外观破损',
+  noPower: '无法开机',
+  wrongModel: '型号不符',
+} as const;
+export type RejectReasonKey = keyof typeof rejectReasons;
+export const rejectReasonKeys = Object.keys(rejectReasons) as RejectReasonKey[];
+
+/** The preset a recorded reason is, if it is one (to show it in the language on screen). */
+export function rejectReasonKeyOf(reason: string): RejectReasonKey | undefined {
+  return rejectReasonKeys.find((key) => rejectReasons[key] === reason.trim());
+}
+
+/** Quantity × unit price in fen, exact (bigint); undefined while the quantity is not a whole positive number. */
+export function amountOf(unitPriceMinor: string, quantity: number | null | undefined): string | undefined {
+  if (!quantity || !Number.isInteger(quantity) || quantity < 1) return undefined;
+  return (BigInt(unitPriceMinor) * BigInt(quantity)).toString();
+}
+
+/** Percent of the ordered units accepted so far. */
+export function receivedPercent(p: Pick<Procurement, 'quantity' | 'receivedUnits'>): number {
+  return p.quantity > 0 ? Math.round((p.receivedUnits / p.quantity) * 1000) / 10 : 0;
+}
+
+/**
+ * The procurement endpoints' field messages (English, unkeyed) as an i18n key under
+ * `terminals.procurement.serverErrors` with its params; undefined for one not known here.
+ */
+export function procurementFieldMessage(
+  raw: string,
+): { key: string; params?: Record<string, string> } | undefined {
+  const simple: Record<string, string> = {
+    'in the past': 'neededByPast',
+    'not found': 'notFound',
+    retired: 'modelRetired',
+    suspended: 'supplierSuspended',
+    'malformed serial numbers': 'malformed',
+    duplicates: 'duplicates',
+  };
+  const key = simple[raw.trim()];
+  if (key) return { key };
+  const tooMany = /^(\d+) accepted but only (\d+) of (\d+) still due on the order$/.exec(raw.trim());
+  if (tooMany)
+    return {
+      key: 'tooMany',
+      params: { accepted: tooMany[1] ?? '', outstanding: tooMany[2] ?? '', quantity: tooMany[3] ?? '' },
+    };
+  const inLedger = /^already in the ledger: (.+)$/.exec(raw.trim());
+  if (inLedger) return { key: 'inLedger', params: { serials: inLedger[1] ?? '' } };
+  return undefined;
+}

@@ -37,6 +37,9 @@ export const approvalsEnUS: LocaleShape<typeof approvalsZhCN> = {
     merchant_change_address: 'Address change',
     merchant_change_rate_plan: 'Rate plan change',
     merchant_change_limits: 'Limits change',
+    terminal_procurement: 'Terminal procurement',
+    terminal_scrap: 'Terminal scrap',
+    terminal_stocktake: 'Stocktake write-off',
   },
   detail: {
     title: 'Approval request',

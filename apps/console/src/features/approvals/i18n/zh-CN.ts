@@ -34,6 +34,9 @@ export const approvalsZhCN = {
     merchant_change_address: '经营地址变更',
     merchant_change_rate_plan: '费率变更',
     merchant_change_limits: '限额变更',
+    terminal_procurement: '机具采购',
+    terminal_scrap: '机具报废',
+    terminal_stocktake: '盘点差异处理',
   },
   detail: {
     title: '审批详情',

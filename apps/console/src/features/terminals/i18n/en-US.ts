@@ -1,4 +1,5 @@
 import type { LocaleShape } from '../../../app/i18n/types';
+import { procurementEnUS } from './procurement.en-US';
 import type { terminalsZhCN } from './zh-CN';
 
 export const terminalsEnUS: LocaleShape<typeof terminalsZhCN> = {
@@ -6,6 +7,7 @@ export const terminalsEnUS: LocaleShape<typeof terminalsZhCN> = {
     group: 'Terminals',
     overview: 'Overview',
     transfers: 'Transfers',
+    procurements: 'Procurement',
     stock: 'Stock',
     alerts: 'Alerts',
     ledger: 'Terminal ledger',
@@ -77,6 +79,8 @@ export const terminalsEnUS: LocaleShape<typeof terminalsZhCN> = {
       from: 'From',
       to: 'To',
       firstHeartbeat: 'First heartbeat',
+      procurement: 'Purchase request',
+      receipt: 'Goods receipt',
     },
     none: 'No history yet',
     by: 'By',
@@ -365,6 +369,7 @@ export const terminalsEnUS: LocaleShape<typeof terminalsZhCN> = {
     exportFile: 'terminal-alerts',
     limitNote: 'Showing the latest {{n}}',
   },
+  procurement: procurementEnUS,
   keyInjection: {
     title: 'Key injection',
     intro: 'Load this master key into the terminal with serial no. {{serial}} now.',

@@ -1,8 +1,11 @@
+import { procurementZhCN } from './procurement.zh-CN';
+
 export const terminalsZhCN = {
   menu: {
     group: '机具管理',
     overview: '机具总览',
     transfers: '调拨',
+    procurements: '采购',
     stock: '库存',
     alerts: '告警',
     ledger: '机具台账',
@@ -74,6 +77,8 @@ export const terminalsZhCN = {
       from: '调出',
       to: '调入',
       firstHeartbeat: '首次心跳',
+      procurement: '采购单',
+      receipt: '到货验收单',
     },
     none: '暂无履历',
     by: '操作人',
@@ -357,6 +362,7 @@ export const terminalsZhCN = {
     exportFile: '机具告警',
     limitNote: '仅显示最近 {{n}} 条',
   },
+  procurement: procurementZhCN,
   keyInjection: {
     title: '密钥灌装',
     intro: '请立即将以下主密钥灌装到序列号为 {{serial}} 的终端中。',

@@ -194,7 +194,15 @@ function Binding({ binding: b }: { binding: TerminalBinding }) {
             b.merchantName
           ),
         },
-        { key: 'mid', label: t('terminals.fields.mid'), children: <span style={mono}>{b.mid}</span> },
+        {
+          key: 'mid',
+          label: t('terminals.fields.mid'),
+          children: (
+            <span style={mono} data-testid="terminal-binding-mid">
+              {b.mid}
+            </span>
+          ),
+        },
         {
           key: 'tid',
           label: t('terminals.fields.tid'),
