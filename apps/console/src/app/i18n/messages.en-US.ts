@@ -132,6 +132,18 @@ export const messagesEnUS: LocaleShape<typeof messagesZhCN> = {
     not_available: 'not available in {{warehouse}}: {{serials}}',
     not_available_more: 'not available in {{warehouse}}: {{serials}} and {{more}} more',
   },
+  procurement: {
+    needed_past: 'needed by a day already past ({{date}})',
+    no_model: 'no such model',
+    model_retired: '{{name}} is retired',
+    no_warehouse: 'no such warehouse',
+    no_supplier: 'no such supplier',
+    supplier_suspended: 'supplier {{name}} is suspended',
+    not_serials: 'not serial numbers: {{serials}}',
+    listed_twice: 'listed twice: {{serials}}',
+    too_many: '{{accepted}} accepted but only {{outstanding}} of {{quantity}} still due on the order',
+    in_ledger: 'already in the ledger: {{serials}}',
+  },
   change: {
     shared_account: 'merchant {{mid}} ({{name}}) settles to the same account',
     relocation: '{{count}} installed terminal(s): a relocation work order each opens when it takes effect',

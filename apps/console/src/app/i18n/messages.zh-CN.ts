@@ -129,6 +129,18 @@ export const messagesZhCN = {
     not_available: '{{warehouse}} 中没有可调拨的：{{serials}}',
     not_available_more: '{{warehouse}} 中没有可调拨的：{{serials}}，另有 {{more}} 台',
   },
+  procurement: {
+    needed_past: '需求日期不能早于今天（{{date}}）',
+    no_model: '机型不存在',
+    model_retired: '{{name}} 已停用',
+    no_warehouse: '仓库不存在',
+    no_supplier: '供应商不存在',
+    supplier_suspended: '供应商 {{name}} 已暂停合作',
+    not_serials: '不是序列号：{{serials}}',
+    listed_twice: '重复录入：{{serials}}',
+    too_many: '验收 {{accepted}} 台，但订单 {{quantity}} 台中仅剩 {{outstanding}} 台未到',
+    in_ledger: '已在机具台账中：{{serials}}',
+  },
   change: {
     shared_account: '商户 {{mid}}（{{name}}）也结算到该账户',
     relocation: '已装机 {{count}} 台：变更生效时将为每台生成移机工单',

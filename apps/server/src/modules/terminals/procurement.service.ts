@@ -14,6 +14,15 @@ import { findWarehouse, insertTerminalEvents, insertTerminals } from './terminal
  */
 export const PROCUREMENT_APPROVAL = 'terminal.procurement';
 
+/** A refusal on one field, in English and as a key the console translates (`messages.procurement.*`). */
+const refuse = (field: string, message: string, key: string, params?: Record<string, string | number>) =>
+  new AppError(
+    'VALIDATION_FAILED',
+    message,
+    { [field]: message },
+    { [field]: params ? { key: `procurement.${key}`, params } : { key: `procurement.${key}` } },
+  );
+
 async function nextNo(db: Db, prefix: string, at: Date, timeZone: string) {
   const { rows } = await sql<{ n: bigint }>`SELECT nextval('procurement_no') AS n`.execute(db);
   return `${prefix}${businessDate(at, timeZone).replaceAll('-', '')}${String(rows[0]!.n).padStart(6, '0')}`;
@@ -105,23 +114,20 @@ export async function requestProcurement(
 ) {
   const today = businessDate(ctx.clock.now(), ctx.config.TZ_BUSINESS);
   if (input.neededBy < today)
-    throw new AppError('VALIDATION_FAILED', `needed by a day already past (${today})`, {
-      neededBy: 'in the past',
-    });
+    throw refuse('neededBy', `needed by a day already past (${today})`, 'needed_past', { date: today });
   const id = await ctx.db.transaction().execute(async (tx) => {
     const model = await tx
       .selectFrom('terminal_models')
       .selectAll()
       .where('id', '=', input.modelId)
       .executeTakeFirst();
-    if (!model) throw new AppError('VALIDATION_FAILED', 'no such model', { modelId: 'not found' });
+    if (!model) throw refuse('modelId', 'no such model', 'no_model');
     if (model.status !== 'active')
-      throw new AppError('VALIDATION_FAILED', `${model.brand} ${model.model} is retired`, {
-        modelId: 'retired',
+      throw refuse('modelId', `${model.brand} ${model.model} is retired`, 'model_retired', {
+        name: `${model.brand} ${model.model}`,
       });
     const warehouse = await findWarehouse(tx, input.warehouseId);
-    if (!warehouse)
-      throw new AppError('VALIDATION_FAILED', 'no such warehouse', { warehouseId: 'not found' });
+    if (!warehouse) throw refuse('warehouseId', 'no such warehouse', 'no_warehouse');
     const no = await nextNo(tx, 'CG', ctx.clock.now(), ctx.config.TZ_BUSINESS);
     const amount = model.unit_price_minor * BigInt(input.quantity);
     const row = await tx
@@ -229,10 +235,10 @@ export async function orderProcurement(ctx: ServiceContext, id: string, supplier
       .select(['id', 'name', 'status'])
       .where('id', '=', supplierId)
       .executeTakeFirst();
-    if (!supplier) throw new AppError('VALIDATION_FAILED', 'no such supplier', { supplierId: 'not found' });
+    if (!supplier) throw refuse('supplierId', 'no such supplier', 'no_supplier');
     if (supplier.status !== 'active')
-      throw new AppError('VALIDATION_FAILED', `supplier ${supplier.name} is suspended`, {
-        supplierId: 'suspended',
+      throw refuse('supplierId', `supplier ${supplier.name} is suspended`, 'supplier_suspended', {
+        name: supplier.name,
       });
     await tx
       .updateTable('procurement_requests')
@@ -283,18 +289,22 @@ export async function receiveGoods(
     const all = [...input.accepted, ...input.rejected.map((r) => r.serialNo)].map((s) => s.trim());
     const bad = all.filter((s) => !/^[A-Za-z0-9-]{4,40}$/.test(s));
     if (bad.length > 0)
-      throw new AppError('VALIDATION_FAILED', `not serial numbers: ${bad.slice(0, 10).join(', ')}`, {
-        accepted: 'malformed serial numbers',
+      throw refuse('accepted', `not serial numbers: ${bad.slice(0, 10).join(', ')}`, 'not_serials', {
+        serials: bad.slice(0, 10).join(', '),
       });
     const twice = all.filter((s, i) => all.indexOf(s) !== i);
     if (twice.length > 0)
-      throw new AppError('VALIDATION_FAILED', `listed twice: ${twice.slice(0, 10).join(', ')}`, {
-        accepted: 'duplicates',
+      throw refuse('accepted', `listed twice: ${twice.slice(0, 10).join(', ')}`, 'listed_twice', {
+        serials: twice.slice(0, 10).join(', '),
       });
     const outstanding = row.quantity - row.received_units;
     if (input.accepted.length > outstanding) {
       const message = `${input.accepted.length} accepted but only ${outstanding} of ${row.quantity} still due on the order`;
-      throw new AppError('VALIDATION_FAILED', message, { accepted: message });
+      throw refuse('accepted', message, 'too_many', {
+        accepted: input.accepted.length,
+        outstanding,
+        quantity: row.quantity,
+      });
     }
     if (input.accepted.length > 0) {
       const known = await tx
@@ -308,7 +318,12 @@ export async function receiveGoods(
           .slice(0, 10)
           .map((k) => k.serial_no)
           .join(', ')}`;
-        throw new AppError('VALIDATION_FAILED', message, { accepted: message });
+        throw refuse('accepted', message, 'in_ledger', {
+          serials: known
+            .slice(0, 10)
+            .map((k) => k.serial_no)
+            .join(', '),
+        });
       }
     }
     const warehouse = await tx

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, startTestApp, type TestApp } from '../../../test/app';
+import { consoleKnows } from '../../../test/messages';
 import { warehouseIdOf } from '../../../test/terminal-fixtures';
 
 let app: TestApp;
@@ -76,6 +77,11 @@ describe('procurement (采购 → 审批 → 下单 → 到货验收)', () => {
     });
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.fields.accepted).toBe('5 accepted but only 4 of 4 still due on the order');
+    expect(tooMany.body.fieldMessages.accepted).toEqual({
+      key: 'procurement.too_many',
+      params: { accepted: 5, outstanding: 4, quantity: 4 },
+    });
+    expect(consoleKnows(tooMany.body.fieldMessages.accepted.key)).toBe(true);
     expect(await ledgerCount()).toBe(before);
 
     const first = await procurement.post(`/api/procurements/${requested.body.id}/receipts`, {
