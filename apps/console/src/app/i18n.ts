@@ -26,6 +26,8 @@ import { terminalsEnUS } from '../features/terminals/i18n/en-US';
 import { terminalsZhCN } from '../features/terminals/i18n/zh-CN';
 import { usersEnUS } from '../features/users/i18n/en-US';
 import { usersZhCN } from '../features/users/i18n/zh-CN';
+import { workordersEnUS } from '../features/workorders/i18n/en-US';
+import { workordersZhCN } from '../features/workorders/i18n/zh-CN';
 import { dayjsLocaleOf } from './format';
 import { commonEnUS } from './i18n/en-US';
 import { messagesEnUS } from './i18n/messages.en-US';
@@ -51,6 +53,7 @@ const resources = {
       approvals: approvalsZhCN,
       merchants: merchantsZhCN,
       terminals: terminalsZhCN,
+      workorders: workordersZhCN,
       portal: portalZhCN,
       messages: messagesZhCN,
     },
@@ -69,6 +72,7 @@ const resources = {
       approvals: approvalsEnUS,
       merchants: merchantsEnUS,
       terminals: terminalsEnUS,
+      workorders: workordersEnUS,
       portal: portalEnUS,
       messages: messagesEnUS,
     },

@@ -3,6 +3,7 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   BranchesOutlined,
+  CarryOutOutlined,
   ClusterOutlined,
   DashboardOutlined,
   DatabaseOutlined,
@@ -21,6 +22,7 @@ import {
   StopOutlined,
   SwapOutlined,
   TeamOutlined,
+  ToolOutlined,
   TruckOutlined,
   UnorderedListOutlined,
   UserOutlined,
@@ -46,7 +48,7 @@ export interface PageRoute {
   page: LazyExoticComponent<ComponentType>;
 }
 
-export type MenuGroupKey = 'merchants' | 'terminals' | 'risk' | 'system';
+export type MenuGroupKey = 'merchants' | 'terminals' | 'workorders' | 'risk' | 'system';
 
 export interface MenuGroup {
   key: MenuGroupKey;
@@ -57,6 +59,7 @@ export interface MenuGroup {
 export const menuGroups: readonly MenuGroup[] = [
   { key: 'merchants', labelKey: 'menu.merchants', icon: <ShopOutlined /> },
   { key: 'terminals', labelKey: 'terminals.menu.group', icon: <DatabaseOutlined /> },
+  { key: 'workorders', labelKey: 'workorders.menu.group', icon: <ToolOutlined /> },
   { key: 'risk', labelKey: 'menu.risk', icon: <AlertOutlined /> },
   { key: 'system', labelKey: 'menu.system', icon: <SettingOutlined /> },
 ];
@@ -294,6 +297,30 @@ export const pageRoutes: readonly PageRoute[] = [
     page: page(
       () => import('../features/terminals/pages/terminal-detail-page'),
       (m) => m.TerminalDetailPage,
+    ),
+  },
+  {
+    key: 'work-orders',
+    path: '/work-orders',
+    labelKey: 'workorders.menu.list',
+    icon: <UnorderedListOutlined />,
+    permission: 'workOrder.read',
+    group: 'workorders',
+    page: page(
+      () => import('../features/workorders/pages/work-orders-page'),
+      (m) => m.WorkOrdersPage,
+    ),
+  },
+  {
+    key: 'my-work-orders',
+    path: '/work-orders/mine',
+    labelKey: 'workorders.menu.mine',
+    icon: <CarryOutOutlined />,
+    permission: 'workOrder.complete',
+    group: 'workorders',
+    page: page(
+      () => import('../features/workorders/pages/my-work-orders-page'),
+      (m) => m.MyWorkOrdersPage,
     ),
   },
   {

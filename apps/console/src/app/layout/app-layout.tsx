@@ -15,14 +15,24 @@ export function AppLayout() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const { token } = theme.useToken();
-  const [collapsed, setCollapsed] = useState(false);
+  const narrowScreen = typeof window !== 'undefined' && window.matchMedia('(max-width: 767px)').matches;
+  const [collapsed, setCollapsed] = useState(narrowScreen);
   // While a forced account step is open there is nowhere else to go: no menu, no notifications.
   const restricted = pendingAccountStep(user) !== null;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      {/* On a phone (the engineer's 我的工单) the menu folds away entirely; its trigger brings it back. */}
       {!restricted && (
-        <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={232}>
+        <Layout.Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          onBreakpoint={(narrow) => setCollapsed(narrow)}
+          breakpoint="md"
+          collapsedWidth={narrowScreen ? 0 : 80}
+          width={232}
+        >
           <div
             style={{
               height: 56,
