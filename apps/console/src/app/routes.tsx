@@ -9,6 +9,7 @@ import {
   DatabaseOutlined,
   DiffOutlined,
   FileAddOutlined,
+  FileSearchOutlined,
   HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
@@ -273,6 +274,18 @@ export const pageRoutes: readonly PageRoute[] = [
     page: page(
       () => import('../features/terminals/pages/stock-page'),
       (m) => m.StockPage,
+    ),
+  },
+  {
+    key: 'terminal-stocktakes',
+    path: '/terminals/stocktakes',
+    labelKey: 'terminals.menu.stocktakes',
+    icon: <FileSearchOutlined />,
+    permission: 'terminal.read',
+    group: 'terminals',
+    page: page(
+      () => import('../features/terminals/pages/stocktakes-page'),
+      (m) => m.StocktakesPage,
     ),
   },
   {

@@ -10,6 +10,8 @@ import type {
   ProcurementStatus,
   StockLevel,
   StockThresholdInput,
+  Stocktake,
+  StocktakeDetail,
   Supplier,
   SupplierInput,
   TerminalAlert,
@@ -27,7 +29,7 @@ import type {
   TransferStatus,
   Warehouse,
 } from './model';
-import { ALERT_LIST_LIMIT, PROCUREMENT_LIST_LIMIT, TRANSFER_LIST_LIMIT } from './model';
+import { ALERT_LIST_LIMIT, PROCUREMENT_LIST_LIMIT, STOCKTAKE_LIST_LIMIT, TRANSFER_LIST_LIMIT } from './model';
 
 export const terminalKeys = {
   all: ['terminals'] as const,
@@ -46,6 +48,9 @@ export const terminalKeys = {
   procurementList: (status: ProcurementStatus | undefined) =>
     ['terminals', 'procurements', 'list', status] as const,
   procurement: (id: string) => ['terminals', 'procurements', 'detail', id] as const,
+  stocktakes: ['terminals', 'stocktakes'] as const,
+  stocktakeList: ['terminals', 'stocktakes', 'list'] as const,
+  stocktake: (id: string) => ['terminals', 'stocktakes', 'detail', id] as const,
 };
 
 // ── catalogue: models (机型目录) and suppliers (供应商) ─────────────────────────────────────────
@@ -365,4 +370,56 @@ export function useReceiveGoods() {
       http.post<ProcurementDetail>(`/api/procurements/${id}/receipts`, body),
     true,
   );
+}
+
+// ── 盘点 (stocktakes: count → report → approval) ──────────────────────────────────────────────
+
+export function useStocktakes() {
+  return useQuery({
+    queryKey: terminalKeys.stocktakeList,
+    queryFn: async ({ signal }) =>
+      (await http.get<{ items: Stocktake[] }>('/api/stocktakes', { limit: STOCKTAKE_LIST_LIMIT }, signal))
+        .items,
+  });
+}
+
+export function useStocktake(id: string | null) {
+  return useQuery({
+    queryKey: terminalKeys.stocktake(id ?? ''),
+    queryFn: ({ signal }) => http.get<StocktakeDetail>(`/api/stocktakes/${id}`, undefined, signal),
+    enabled: Boolean(id),
+    retry: false,
+  });
+}
+
+/** Keeps the answer as the stocktake's detail and refreshes the list; a refusal refreshes both. */
+function useStocktakeMutation<V>(fn: (vars: V) => Promise<StocktakeDetail>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (stocktake) => {
+      queryClient.setQueryData(terminalKeys.stocktake(stocktake.id), stocktake);
+      void queryClient.invalidateQueries({ queryKey: terminalKeys.stocktakeList });
+    },
+    onError: () => queryClient.invalidateQueries({ queryKey: terminalKeys.stocktakes }),
+  });
+}
+
+/** 新建盘点 of a warehouse (201): 409 when that warehouse is already being counted. */
+export function useStartStocktake() {
+  return useStocktakeMutation((warehouseId: string) =>
+    http.post<StocktakeDetail>('/api/stocktakes', { warehouseId }),
+  );
+}
+
+/** 扫码: serial numbers seen on the shelf (scanning one twice changes nothing); 409 once reported. */
+export function useScanStocktake() {
+  return useStocktakeMutation(({ id, serialNos }: { id: string; serialNos: string[] }) =>
+    http.post<StocktakeDetail>(`/api/stocktakes/${id}/scans`, { serialNos }),
+  );
+}
+
+/** 提交盘点报告: the discrepancies go to approval; nothing in the ledger changes before it is approved. */
+export function useReportStocktake() {
+  return useStocktakeMutation((id: string) => http.post<StocktakeDetail>(`/api/stocktakes/${id}/report`));
 }

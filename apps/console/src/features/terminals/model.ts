@@ -439,3 +439,69 @@ export function procurementFieldMessage(
   if (inLedger) return { key: 'inLedger', params: { serials: inLedger[1] ?? '' } };
   return undefined;
 }
+
+// ── 盘点 (GET/POST /api/stocktakes) ─────────────────────────────────────────────────────────────
+
+/** 盘点中 → 已提交 (awaiting approval) → 已通过 or 已驳回; 已取消 ends it without a report. */
+export const stocktakeStatuses = ['counting', 'reported', 'approved', 'rejected', 'cancelled'] as const;
+export type StocktakeStatus = (typeof stocktakeStatuses)[number];
+
+export const stocktakeStatusColors: Record<StocktakeStatus, string> = {
+  counting: 'processing',
+  reported: 'warning',
+  approved: 'success',
+  rejected: 'error',
+  cancelled: 'default',
+};
+
+/** 盘亏 (expected, not scanned), 盘盈 (scanned, unknown to the ledger), 错位 (the ledger puts it elsewhere). */
+export const stocktakeFindings = ['missing', 'unexpected', 'wrong_place'] as const;
+export type StocktakeFinding = (typeof stocktakeFindings)[number];
+
+export const stocktakeFindingColors: Record<StocktakeFinding, string> = {
+  missing: 'volcano',
+  unexpected: 'gold',
+  wrong_place: 'purple',
+};
+
+export interface Stocktake {
+  id: string;
+  no: string;
+  status: StocktakeStatus;
+  warehouseName: string;
+  /** Units the ledger placed in the warehouse when the count began. */
+  expected: number;
+  scanned: number;
+  /** The three findings are counted at the report (0 while counting). */
+  missing: number;
+  unexpected: number;
+  wrongPlace: number;
+  startedAt: string;
+}
+
+/** Where the ledger puts a misplaced unit (a wrong_place finding's detail). */
+export interface WrongPlaceDetail {
+  status?: TerminalStatus | null;
+  warehouse?: string | null;
+  mid?: string | null;
+}
+
+export interface StocktakeDiscrepancy {
+  serialNo: string;
+  finding: StocktakeFinding;
+  detail: (WrongPlaceDetail & Record<string, unknown>) | null;
+}
+
+export interface StocktakeDetail extends Omit<Stocktake, 'warehouseName'> {
+  warehouseId: string;
+  reportedAt: string | null;
+  closedAt: string | null;
+  discrepancies: StocktakeDiscrepancy[];
+  /** Expected units not scanned yet (0 once reported). */
+  pendingScans: number;
+}
+
+/** How many stocktakes the list asks for (the server allows 500). */
+export const STOCKTAKE_LIST_LIMIT = 200;
+/** The server's bound on the serial numbers of one scan request. */
+export const STOCKTAKE_SCAN_MAX = 10_000;

@@ -1,5 +1,6 @@
 import type { LocaleShape } from '../../../app/i18n/types';
 import { procurementEnUS } from './procurement.en-US';
+import { stocktakeEnUS } from './stocktake.en-US';
 import type { terminalsZhCN } from './zh-CN';
 
 export const terminalsEnUS: LocaleShape<typeof terminalsZhCN> = {
@@ -9,6 +10,7 @@ export const terminalsEnUS: LocaleShape<typeof terminalsZhCN> = {
     transfers: 'Transfers',
     procurements: 'Procurement',
     stock: 'Stock',
+    stocktakes: 'Stocktakes',
     alerts: 'Alerts',
     ledger: 'Terminal ledger',
     detail: 'Terminal',
@@ -370,6 +372,7 @@ export const terminalsEnUS: LocaleShape<typeof terminalsZhCN> = {
     limitNote: 'Showing the latest {{n}}',
   },
   procurement: procurementEnUS,
+  stocktake: stocktakeEnUS,
   keyInjection: {
     title: 'Key injection',
     intro: 'Load this master key into the terminal with serial no. {{serial}} now.',

@@ -1,4 +1,5 @@
 import { procurementZhCN } from './procurement.zh-CN';
+import { stocktakeZhCN } from './stocktake.zh-CN';
 
 export const terminalsZhCN = {
   menu: {
@@ -7,6 +8,7 @@ export const terminalsZhCN = {
     transfers: '调拨',
     procurements: '采购',
     stock: '库存',
+    stocktakes: '盘点',
     alerts: '告警',
     ledger: '机具台账',
     detail: '机具详情',
@@ -363,6 +365,7 @@ export const terminalsZhCN = {
     limitNote: '仅显示最近 {{n}} 条',
   },
   procurement: procurementZhCN,
+  stocktake: stocktakeZhCN,
   keyInjection: {
     title: '密钥灌装',
     intro: '请立即将以下主密钥灌装到序列号为 {{serial}} 的终端中。',
