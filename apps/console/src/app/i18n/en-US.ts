@@ -3,6 +3,14 @@ import type { commonZhCN } from './zh-CN';
 
 export const commonEnUS: LocaleShape<typeof commonZhCN> = {
   common: {
+    gps: {
+      latitude: 'Latitude',
+      longitude: 'Longitude',
+      locate: 'Use my location',
+      locating: 'Locating…',
+      locateFailed: 'Could not get the position: {{reason}}',
+      pairRequired: 'Give both latitude and longitude',
+    },
     appName: 'PosOps Operations',
     appShort: 'PosOps',
     search: 'Search',

@@ -1,5 +1,13 @@
 export const commonZhCN = {
   common: {
+    gps: {
+      latitude: '纬度',
+      longitude: '经度',
+      locate: '获取当前位置',
+      locating: '定位中…',
+      locateFailed: '无法获取位置：{{reason}}',
+      pairRequired: '请同时填写纬度和经度',
+    },
     appName: 'PosOps 运营平台',
     appShort: 'PosOps',
     search: '查询',

@@ -1,10 +1,11 @@
-import { AimOutlined, CheckOutlined, ToolOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, InputNumber, Modal, Space, Table, Tag } from 'antd';
+import { CheckOutlined, ToolOutlined } from '@ant-design/icons';
+import { App, Button, Card, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrder, WorkOrderKind, WorkOrderStatus } from '../../../api/types';
 import { useAccess } from '../../../app/access';
+import { GpsFields } from '../../../app/components/gps-fields';
 import { useErrorReporter } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
 import { useKeyInjectionNotice } from '../../terminals/components/key-injection';
@@ -156,8 +157,6 @@ interface CompleteValues {
 }
 
 /** How long to wait for the device's position before giving up. */
-const LOCATE_TIMEOUT_MS = 15_000;
-
 /**
  * 完成装机: the serial number of the unit installed (typed or scanned) and, optionally, where the
  * engineer stands; the server binds the unit and answers its key.
@@ -172,34 +171,9 @@ function CompleteWorkOrderModal({
   onDone: (completion: WorkOrderCompletion) => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const report = useErrorReporter();
   const [form] = Form.useForm<CompleteValues>();
   const complete = useCompleteWorkOrder();
-  const [locating, setLocating] = useState(false);
-
-  const locate = () => {
-    if (!('geolocation' in navigator)) {
-      message.warning(t('terminals.install.locateFailed', { reason: 'geolocation' }));
-      return;
-    }
-    setLocating(true);
-    navigator.geolocation.getCurrentPosition(
-      (position) => {
-        setLocating(false);
-        form.setFieldsValue({
-          latitude: Number(position.coords.latitude.toFixed(6)),
-          longitude: Number(position.coords.longitude.toFixed(6)),
-        });
-      },
-      (error) => {
-        setLocating(false);
-        message.warning(t('terminals.install.locateFailed', { reason: error.message }));
-      },
-      { enableHighAccuracy: true, timeout: LOCATE_TIMEOUT_MS },
-    );
-  };
-
   const onOk = async () => {
     if (!order) return;
     const { serialNo, latitude, longitude } = await form.validateFields();
@@ -216,14 +190,6 @@ function CompleteWorkOrderModal({
       report(error, form);
     }
   };
-
-  /** Both coordinates or neither: the one left empty says so. */
-  const pairRule = (other: 'latitude' | 'longitude') => ({
-    validator: (_: unknown, value: number | null | undefined) =>
-      typeof value === 'number' || typeof form.getFieldValue(other) !== 'number'
-        ? Promise.resolve()
-        : Promise.reject(new Error(t('terminals.install.pairRequired'))),
-  });
 
   return (
     <Modal
@@ -256,33 +222,12 @@ function CompleteWorkOrderModal({
             data-testid="wo-serial"
           />
         </Form.Item>
-        <Form.Item label={t('terminals.install.location')} extra={t('terminals.install.locationHint')}>
-          <Space wrap align="start">
-            <Form.Item name="latitude" noStyle dependencies={['longitude']} rules={[pairRule('longitude')]}>
-              <InputNumber
-                min={-90}
-                max={90}
-                precision={6}
-                placeholder={t('terminals.install.latitude')}
-                style={{ width: 150 }}
-                data-testid="wo-latitude"
-              />
-            </Form.Item>
-            <Form.Item name="longitude" noStyle dependencies={['latitude']} rules={[pairRule('latitude')]}>
-              <InputNumber
-                min={-180}
-                max={180}
-                precision={6}
-                placeholder={t('terminals.install.longitude')}
-                style={{ width: 150 }}
-                data-testid="wo-longitude"
-              />
-            </Form.Item>
-            <Button icon={<AimOutlined />} loading={locating} onClick={locate} data-testid="wo-locate">
-              {locating ? t('terminals.install.locating') : t('terminals.install.locate')}
-            </Button>
-          </Space>
-        </Form.Item>
+        <GpsFields
+          form={form}
+          label={t('terminals.install.location')}
+          hint={t('terminals.install.locationHint')}
+          testIdPrefix="wo"
+        />
       </Form>
     </Modal>
   );

@@ -388,12 +388,6 @@ export const terminalsEnUS: LocaleShape<typeof terminalsZhCN> = {
   },
   install: {
     location: 'Installation location (optional)',
-    latitude: 'Latitude',
-    longitude: 'Longitude',
-    pairRequired: 'Give both latitude and longitude',
-    locate: 'Use my location',
-    locating: 'Locating…',
-    locateFailed: 'Location unavailable: {{reason}}',
     locationHint: 'Completing the work order at the merchant, record the GPS position to check the address.',
   },
 };

@@ -380,12 +380,6 @@ export const terminalsZhCN = {
   },
   install: {
     location: '装机位置（可选）',
-    latitude: '纬度',
-    longitude: '经度',
-    pairRequired: '请同时填写纬度和经度',
-    locate: '获取当前位置',
-    locating: '定位中…',
-    locateFailed: '无法获取位置：{{reason}}',
     locationHint: '在商户现场完成工单时可记录 GPS 坐标，用于核对装机地址。',
   },
 };

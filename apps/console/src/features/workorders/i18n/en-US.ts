@@ -80,12 +80,6 @@ export const workordersEnUS: LocaleShape<typeof workordersZhCN> = {
     resultRequired: 'Describe the result (at least {{n}} characters)',
     location: 'Location on site (optional)',
     locationHint: 'Latitude and longitude (WGS-84); "Use my location" asks the device',
-    latitude: 'Latitude',
-    longitude: 'Longitude',
-    locate: 'Use my location',
-    locating: 'Locating…',
-    locateFailed: 'Could not get the location: {{reason}}',
-    pairRequired: 'Give both latitude and longitude',
     done: 'Work order {{no}} completed',
   },
   mine: {

@@ -77,12 +77,6 @@ export const workordersZhCN = {
     resultRequired: '请填写处理结果（至少 {{n}} 个字）',
     location: '现场位置（可选）',
     locationHint: '经纬度（WGS-84），可点击“获取当前位置”由设备定位',
-    latitude: '纬度',
-    longitude: '经度',
-    locate: '获取当前位置',
-    locating: '定位中…',
-    locateFailed: '无法获取位置：{{reason}}',
-    pairRequired: '经度和纬度需同时填写',
     done: '工单 {{no}} 已完成',
   },
   mine: {
