@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { barOption, type ChartLook, doughnutOption, topItems } from './components/fleet-chart-options';
 import { terminalsEnUS } from './i18n/en-US';
 import { terminalsZhCN } from './i18n/zh-CN';
-import {
-  amountOf,
-  onlineRate,
-  parseSerials,
-  procurementFieldMessage,
-  receivedPercent,
-  rejectReasonKeyOf,
-} from './model';
+import { amountOf, onlineRate, parseSerials, receivedPercent, rejectReasonKeyOf } from './model';
 
 describe('serial numbers as typed, pasted or scanned', () => {
   it('takes one per line, trims them, and drops repeats while counting them', () => {
@@ -47,19 +40,6 @@ describe('a purchase request', () => {
   it('shows how much of the order was accepted', () => {
     expect(receivedPercent({ quantity: 3, receivedUnits: 2 })).toBe(66.7);
     expect(receivedPercent({ quantity: 3, receivedUnits: 3 })).toBe(100);
-  });
-
-  it('reads the server’s field refusals as messages to translate', () => {
-    expect(procurementFieldMessage('in the past')).toEqual({ key: 'neededByPast' });
-    expect(procurementFieldMessage('3 accepted but only 1 of 3 still due on the order')).toEqual({
-      key: 'tooMany',
-      params: { accepted: '3', outstanding: '1', quantity: '3' },
-    });
-    expect(procurementFieldMessage('already in the ledger: A-0001, A-0002')).toEqual({
-      key: 'inLedger',
-      params: { serials: 'A-0001, A-0002' },
-    });
-    expect(procurementFieldMessage('something new')).toBeUndefined();
   });
 
   it('knows the usual reject reasons as written on the receipt', () => {

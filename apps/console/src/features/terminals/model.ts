@@ -412,34 +412,6 @@ export function receivedPercent(p: Pick<Procurement, 'quantity' | 'receivedUnits
   return p.quantity > 0 ? Math.round((p.receivedUnits / p.quantity) * 1000) / 10 : 0;
 }
 
-/**
- * The procurement endpoints' field messages (English, unkeyed) as an i18n key under
- * `terminals.procurement.serverErrors` with its params; undefined for one not known here.
- */
-export function procurementFieldMessage(
-  raw: string,
-): { key: string; params?: Record<string, string> } | undefined {
-  const simple: Record<string, string> = {
-    'in the past': 'neededByPast',
-    'not found': 'notFound',
-    retired: 'modelRetired',
-    suspended: 'supplierSuspended',
-    'malformed serial numbers': 'malformed',
-    duplicates: 'duplicates',
-  };
-  const key = simple[raw.trim()];
-  if (key) return { key };
-  const tooMany = /^(\d+) accepted but only (\d+) of (\d+) still due on the order$/.exec(raw.trim());
-  if (tooMany)
-    return {
-      key: 'tooMany',
-      params: { accepted: tooMany[1] ?? '', outstanding: tooMany[2] ?? '', quantity: tooMany[3] ?? '' },
-    };
-  const inLedger = /^already in the ledger: (.+)$/.exec(raw.trim());
-  if (inLedger) return { key: 'inLedger', params: { serials: inLedger[1] ?? '' } };
-  return undefined;
-}
-
 // ── 盘点 (GET/POST /api/stocktakes) ─────────────────────────────────────────────────────────────
 
 /** 盘点中 → 已提交 (awaiting approval) → 已通过 or 已驳回; 已取消 ends it without a report. */

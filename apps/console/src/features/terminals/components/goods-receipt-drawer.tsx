@@ -14,7 +14,6 @@ import {
   rejectReasons,
   serialPattern,
 } from '../model';
-import { localiseProcurementError } from './procurement-errors';
 
 interface RejectRow {
   serialNo?: string;
@@ -83,7 +82,7 @@ export function GoodsReceiptDrawer({ procurement: p, warehouseName, open, onClos
       form.resetFields();
       onClose();
     } catch (error) {
-      report(localiseProcurementError(t, error), form);
+      report(error, form);
     }
   };
 

@@ -24,7 +24,6 @@ import { formatAmount, formatDateTime, formatNumber } from '../../../app/format'
 import { useOrderProcurement, useProcurement, useSuppliers, useWarehouses } from '../api';
 import { type GoodsReceipt, mono, type ProcurementDetail, rejectReasonKeyOf } from '../model';
 import { GoodsReceiptDrawer } from './goods-receipt-drawer';
-import { localiseProcurementError } from './procurement-errors';
 import { ProcurementProgress, ProcurementStatusTag } from './procurement-tags';
 import { rowAttrs } from './row-attrs';
 
@@ -196,7 +195,7 @@ function OrderForm({ procurement: d }: { procurement: ProcurementDetail }) {
       const done = await order.mutateAsync({ id: d.id, supplierId });
       message.success(t('terminals.procurement.ordered', { supplier: done.supplierName ?? '' }));
     } catch (error) {
-      report(localiseProcurementError(t, error), form);
+      report(error, form);
     }
   };
 

@@ -18,7 +18,6 @@ import { formatAmount, formatNumber, pickerNow } from '../../../app/format';
 import { useRequestProcurement, useTerminalModels } from '../api';
 import { amountOf, PROCUREMENT_QUANTITY_MAX, type ProcurementDetail } from '../model';
 import { WarehouseSelect } from './catalogue-selects';
-import { localiseProcurementError } from './procurement-errors';
 
 interface Values {
   modelId: string;
@@ -66,7 +65,7 @@ export function ProcurementFormDrawer({ open, onClose, onCreated }: Props) {
       form.resetFields();
       onCreated(procurement);
     } catch (error) {
-      report(localiseProcurementError(t, error), form);
+      report(error, form);
     }
   };
 

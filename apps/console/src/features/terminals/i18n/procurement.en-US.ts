@@ -82,15 +82,4 @@ export const procurementEnUS: LocaleShape<typeof procurementZhCN> = {
   receiptRejected: 'Returned',
   noReceipts: 'Nothing received yet',
   openLedger: 'Open in the ledger',
-  serverErrors: {
-    neededByPast: 'The date needed by cannot be in the past',
-    notFound: 'Does not exist',
-    modelRetired: 'This model is retired',
-    supplierSuspended: 'This supplier is suspended',
-    malformed: 'Contains something that is not a serial number',
-    duplicates: 'A serial number is listed twice (also across accepted and rejected)',
-    tooMany:
-      '{{accepted}} accepted, but only {{outstanding}} of the {{quantity}} units are still due on the order',
-    inLedger: 'Already in the ledger: {{serials}}',
-  },
 };

@@ -73,14 +73,4 @@ export const procurementZhCN = {
   receiptRejected: '退回',
   noReceipts: '暂无到货记录',
   openLedger: '在台账中查看',
-  serverErrors: {
-    neededByPast: '需求日期不能早于今天',
-    notFound: '不存在',
-    modelRetired: '该机型已停用',
-    supplierSuspended: '该供应商已暂停合作',
-    malformed: '含有不是序列号的内容',
-    duplicates: '有序列号重复（合格与退回列表中也不能重复）',
-    tooMany: '合格 {{accepted}} 台，但该采购单只待到货 {{outstanding}} 台（共 {{quantity}} 台）',
-    inLedger: '已在机具台账中：{{serials}}',
-  },
 };
