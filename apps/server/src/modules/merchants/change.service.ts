@@ -24,7 +24,7 @@ import {
 } from '../approvals';
 import { type AuditOrigin, originOf, recordAudit, systemOrigin } from '../audit';
 import { notifyUsers } from '../notifications';
-import { planFits, ratePlanById } from '../pricing';
+import { planFits, ratePlanById, ratesSnapshotOf } from '../pricing';
 import { insertWorkOrders, installedTerminalsOf } from '../workorders';
 import { findApplication } from './applications.repo';
 import { blacklistHits } from './blacklist.repo';
@@ -254,18 +254,7 @@ async function prepareRatePlan(
     );
   }
   const current = await merchantRatesOn(tx, merchant.id, effectiveDate);
-  const after: ContractRates = {
-    ratePlanId: plan.id,
-    code: plan.code,
-    name: plan.name,
-    nameEn: plan.nameEn,
-    mccCategory: plan.mccCategory,
-    debitRatePpm: plan.debitRatePpm,
-    debitCapMinor: plan.debitCapMinor === null ? null : plan.debitCapMinor.toString(),
-    creditRatePpm: plan.creditRatePpm,
-    qrRatePpm: plan.qrRatePpm,
-    currency: plan.currency,
-  };
+  const after = ratesSnapshotOf(plan);
   const { effectiveFrom: _, ...before } = current ?? { effectiveFrom: '' };
   return { before, after, accountSealed: null, accountHash: null, findings: [] };
 }

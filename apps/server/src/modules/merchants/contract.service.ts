@@ -19,7 +19,7 @@ import {
   registerDocumentOwner,
   uploadDocument,
 } from '../documents';
-import { planFits, ratePlanById } from '../pricing';
+import { planFits, ratePlanById, ratesSnapshotOf } from '../pricing';
 import { loadOrThrow, transition } from './applications.service';
 import { cjkFonts } from './contract.fonts';
 import { contractLifecycle } from './contract.lifecycle';
@@ -185,18 +185,7 @@ export async function generateContract(
     if (input.effectiveDate < plan.effectiveFrom) {
       throw refuse('effectiveDate', `rate plan ${plan.code} takes effect on ${plan.effectiveFrom}`);
     }
-    const rates: ContractRates = {
-      ratePlanId: plan.id,
-      code: plan.code,
-      name: plan.name,
-      nameEn: plan.nameEn,
-      mccCategory: plan.mccCategory,
-      debitRatePpm: plan.debitRatePpm,
-      debitCapMinor: plan.debitCapMinor === null ? null : plan.debitCapMinor.toString(),
-      creditRatePpm: plan.creditRatePpm,
-      qrRatePpm: plan.qrRatePpm,
-      currency: plan.currency,
-    };
+    const rates = ratesSnapshotOf(plan);
     const party = merchantParty(row.form as ApplicationDraft, mcc);
     const now = ctx.clock.now();
     const existing = await lockContractOfApplication(tx, applicationId);

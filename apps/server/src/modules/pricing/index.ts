@@ -6,4 +6,4 @@
  */
 export { FEE_ROUNDING, feeFor, type PaymentMethod, type PlanRates, roundHalfUp } from './pricing.fees';
 export { ratePlanRoutes } from './pricing.routes';
-export { planFits, type RatePlanInfo, ratePlanById, seedRatePlans } from './pricing.service';
+export { planFits, type RatePlanInfo, ratePlanById, ratesSnapshotOf, seedRatePlans } from './pricing.service';

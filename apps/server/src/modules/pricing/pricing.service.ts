@@ -1,4 +1,4 @@
-import { type MccCategory, mccByCode, type RatePlan } from '@posops/contracts';
+import { type ContractRates, type MccCategory, mccByCode, type RatePlan } from '@posops/contracts';
 import { AppError } from '@posops/kernel';
 import type { Db } from '../../platform/db/database';
 import { defaultRatePlans } from './pricing.catalogue';
@@ -85,4 +85,20 @@ export async function ratePlanById(db: Db, id: string): Promise<RatePlanInfo | u
 /** Whether a plan may be offered to a merchant of this pricing class: its own class, or any. */
 export function planFits(plan: Pick<RatePlanInfo, 'mccCategory'>, category: MccCategory): boolean {
   return plan.mccCategory === null || plan.mccCategory === category;
+}
+
+/** The plan's rates as a contract or a rate change records them: what the merchant pays from then on. */
+export function ratesSnapshotOf(plan: RatePlanInfo): ContractRates {
+  return {
+    ratePlanId: plan.id,
+    code: plan.code,
+    name: plan.name,
+    nameEn: plan.nameEn,
+    mccCategory: plan.mccCategory,
+    debitRatePpm: plan.debitRatePpm,
+    debitCapMinor: plan.debitCapMinor === null ? null : plan.debitCapMinor.toString(),
+    creditRatePpm: plan.creditRatePpm,
+    qrRatePpm: plan.qrRatePpm,
+    currency: plan.currency,
+  };
 }

@@ -2,8 +2,9 @@ import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../platform/db/database';
 import type { SuppliersTable, TerminalModelsTable } from './terminals.schema';
 
-export function listModels(db: Db) {
-  return db
+/** The catalogue with each model's units in the ledger; one model when `id` is given. */
+export function listModels(db: Db, id?: string) {
+  let q = db
     .selectFrom('terminal_models as tm')
     .selectAll('tm')
     .select((eb) =>
@@ -12,10 +13,9 @@ export function listModels(db: Db) {
         .select(eb.fn.countAll<bigint>().as('n'))
         .whereRef('t.model_id', '=', 'tm.id')
         .as('units'),
-    )
-    .orderBy('tm.brand')
-    .orderBy('tm.model')
-    .execute();
+    );
+  if (id) q = q.where('tm.id', '=', id);
+  return q.orderBy('tm.brand').orderBy('tm.model').execute();
 }
 
 export function findModel(db: Db, id: string) {

@@ -51,7 +51,7 @@ export async function terminalModels(ctx: ServiceContext) {
 }
 
 async function modelOrThrow(ctx: ServiceContext, id: string) {
-  const row = (await listModels(ctx.db)).find((m) => m.id === id);
+  const [row] = await listModels(ctx.db, id);
   if (!row) throw new AppError('NOT_FOUND', 'terminal model not found');
   return modelView(row);
 }

@@ -72,8 +72,7 @@ export async function fleetOverview(ctx: ServiceContext) {
   const scrapped = status.scrapped ?? 0;
   const lost = status.lost ?? 0;
   const boundUnits = (status.installed ?? 0) + (status.active ?? 0);
-  const online =
-    byStatus.length > 0 ? rows.filter((r) => r.status !== null).reduce((a, r) => a + Number(r.online), 0) : 0;
+  const online = rows.filter((r) => r.status !== null).reduce((a, r) => a + Number(r.online), 0);
   return {
     total,
     byStatus,

@@ -301,12 +301,15 @@ export async function installTerminal(
       .executeTakeFirstOrThrow();
     const name = `${model.brand} ${model.model}`;
     const wanted = binding.requestedModel.trim().toLowerCase();
-    const known = await tx
-      .selectFrom('terminal_models')
-      .select('id')
-      .where((eb) => eb(eb.fn('lower', [eb.fn('concat_ws', [eb.val(' '), 'brand', 'model'])]), '=', wanted))
-      .executeTakeFirst();
-    if (known && name.toLowerCase() !== wanted) {
+    // A request in free text that names no catalogue model takes any unit; one that names another refuses.
+    const known =
+      name.toLowerCase() !== wanted &&
+      (await tx
+        .selectFrom('terminal_models')
+        .select('id')
+        .where((eb) => eb(eb.fn('lower', [eb.fn('concat_ws', [eb.val(' '), 'brand', 'model'])]), '=', wanted))
+        .executeTakeFirst());
+    if (known) {
       throw field(
         `terminal ${serialNo} is a ${name}; work order ${binding.workOrderNo} installs a ${binding.requestedModel}`,
         'wrong_model',

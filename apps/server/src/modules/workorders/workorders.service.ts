@@ -11,6 +11,7 @@ import { notifyUsers } from '../notifications';
  */
 
 type Filter = {
+  id?: string | undefined;
   status?: 'open' | 'completed' | 'cancelled' | undefined;
   kind?: 'install' | 'inspection' | 'repair' | 'relocation' | 'retrieval' | undefined;
   mine?: boolean | undefined;
@@ -39,6 +40,7 @@ export async function listWorkOrders(ctx: ServiceContext, filter: Filter) {
       'w.created_at',
       'w.completed_at',
     ]);
+  if (filter.id) q = q.where('w.id', '=', filter.id);
   if (filter.status) q = q.where('w.status', '=', filter.status);
   if (filter.kind) q = q.where('w.kind', '=', filter.kind);
   if (filter.mine) q = q.where('w.assignee_id', '=', ctx.actor.userId);
@@ -129,7 +131,7 @@ export async function assignWorkOrder(
       after: input,
     });
   });
-  const [row] = (await listWorkOrders(ctx, { limit: 1000 })).items.filter((w) => w.id === id);
+  const [row] = (await listWorkOrders(ctx, { id, limit: 1 })).items;
   if (!row) throw new AppError('NOT_FOUND', 'work order not found');
   return row;
 }
