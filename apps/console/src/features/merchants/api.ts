@@ -470,3 +470,16 @@ export function useSalesReps(q: string, enabled: boolean) {
     staleTime: 60_000,
   });
 }
+
+/** 业务归属: the sales staff and agents of the caller's branch an application may name. */
+export function useAttributionOptions() {
+  return useQuery({
+    queryKey: [...applicationKeys.all, 'attribution-options'],
+    queryFn: ({ signal }) =>
+      http.get<{
+        salesReps: { id: string; name: string; orgName: string }[];
+        agents: { id: string; name: string }[];
+      }>('/api/merchant-applications/attribution-options', undefined, signal),
+    staleTime: 5 * 60_000,
+  });
+}

@@ -16,6 +16,7 @@ export interface TerminalValues {
 }
 
 export interface FormValues {
+  attribution?: { salesRepId?: string | null; agentOrgId?: string | null };
   business?: {
     name?: string;
     shortName?: string;
@@ -107,6 +108,7 @@ export function toFormValues(view: ApplicationFormView, documents: readonly Docu
         ? view.terminals.map((t) => ({ model: t.model, count: t.count, acceptance: t.acceptance }))
         : [{ count: 1, acceptance: ['card', 'qr'] }],
     documents: byKind,
+    attribution: { ...view.attribution },
   };
 }
 
@@ -193,8 +195,10 @@ export function toDraft(values: FormValues, loaded: ApplicationFormView): Applic
         }),
       )
       .filter((t) => Object.keys(t).length > 0),
-    // Not edited here (yet): kept as loaded.
-    attribution: compact({ ...loaded.attribution }),
+    attribution: compact({
+      salesRepId: values.attribution?.salesRepId ?? undefined,
+      agentOrgId: values.attribution?.agentOrgId ?? undefined,
+    }),
   };
 }
 

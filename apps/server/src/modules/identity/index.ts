@@ -18,4 +18,4 @@ export {
 export { createPortalLogin, removePortalLogin } from './portal.service';
 export { disableDormantAccounts } from './review.service';
 export { deleteExpiredSessions } from './sessions.repo';
-export { staffWithPermission, usersWithPermissionOver } from './users.repo';
+export { agentOrgs, staffWithPermission, staffWithRoles, usersWithPermissionOver } from './users.repo';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
-import { containsPattern } from '../../platform/db/like';
+import { containsPattern, prefixPattern } from '../../platform/db/like';
 
 export const userRoleList = sql<
   { id: string; code: string; name: string; nameEn: string; privileged: boolean }[]
@@ -477,5 +477,35 @@ export async function staffWithPermission(db: Db, permission: string) {
     )
     .orderBy('o.path')
     .orderBy('u.display_name')
+    .execute();
+}
+
+/** Active staff under an org path holding one of these roles (e.g. the sales reps a merchant is brought by). */
+export function staffWithRoles(db: Db, pathPrefix: string, roleCodes: readonly string[]) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('orgs as o', 'o.id', 'u.org_id')
+    .select(['u.id', 'u.display_name', 'o.name as org_name'])
+    .where('u.status', '=', 'active')
+    .where('u.merchant_id', 'is', null)
+    .where('o.path', 'like', prefixPattern(pathPrefix))
+    .where(
+      sql<boolean>`EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id
+                           WHERE ur.user_id = u.id AND r.code IN (${sql.join(roleCodes)}))`,
+    )
+    .orderBy('o.path')
+    .orderBy('u.display_name')
+    .execute();
+}
+
+/** The agents (代理商) under an org path. */
+export function agentOrgs(db: Db, pathPrefix: string) {
+  return db
+    .selectFrom('orgs')
+    .select(['id', 'name'])
+    .where('kind', '=', 'agent')
+    .where('path', 'like', prefixPattern(pathPrefix))
+    .where('status', '=', 'active')
+    .orderBy('path')
     .execute();
 }

@@ -13,6 +13,7 @@ import {
 import { z } from 'zod';
 import { contextOf, type ZodApp } from '../../platform/http/app';
 import type { ModuleDeps } from '../../platform/module';
+import { agentOrgs, staffWithRoles } from '../identity';
 import { overrideAssessment, requestApproval } from './application-approval.service';
 import {
   completeReview,
@@ -45,6 +46,37 @@ export function applicationRoutes(deps: ModuleDeps) {
         },
       },
       async (request) => listApplications(ctx(request), request.query),
+    );
+    app.get(
+      '/api/merchant-applications/attribution-options',
+      {
+        config: { access: 'merchantApplication.read' },
+        schema: {
+          tags: ['merchant applications'],
+          summary: '业务归属: the sales reps and agents of my subtree an application may name',
+          response: {
+            200: z.object({
+              salesReps: z.array(z.object({ id: z.string(), name: z.string(), orgName: z.string() })),
+              agents: z.array(z.object({ id: z.string(), name: z.string() })),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        // 业务归属 is the branch's business: an outlet names its branch's sales staff and agents, so the
+        // search runs from the caller's branch (the whole bank for head office), names and ids only.
+        const c = contextOf(request, deps);
+        const segments = c.actor.orgPath.split('/').filter(Boolean);
+        const branchPath = `/${segments.slice(0, 2).join('/')}/`;
+        const [reps, agents] = await Promise.all([
+          staffWithRoles(c.system, branchPath, ['sales_rep', 'sales_manager']),
+          agentOrgs(c.system, branchPath),
+        ]);
+        return {
+          salesReps: reps.map((r) => ({ id: r.id, name: r.display_name, orgName: r.org_name })),
+          agents,
+        };
+      },
     );
     app.get(
       '/api/merchant-applications/:id',

@@ -88,6 +88,14 @@ describe('intake (进件申请)', () => {
     expect(lease.status).toBe(201);
   });
 
+  it('offers the branch’s sales staff and agents as 业务归属, and nothing of another branch', async () => {
+    const options = (await frontdesk.get('/api/merchant-applications/attribution-options')).body;
+    expect(options.salesReps.map((r: { name: string }) => r.name).sort()).toEqual(['销售人员', '销售经理']);
+    expect(options.agents.map((a: { name: string }) => a.name)).toEqual(['京捷付代理']);
+    const sh = (await (await app.as('sh.ops')).get('/api/merchant-applications/attribution-options')).body;
+    expect(sh).toEqual({ salesReps: [], agents: [] });
+  });
+
   it('refuses a wrong ID checksum and a wrong credit code on their fields', async () => {
     // One digit changed inside each: a typo breaks both of a credit code's checks.
     const created = await draft(

@@ -19,6 +19,7 @@ import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationFormView, DocumentMeta } from '../../../api/types';
 import { formatAmount } from '../../../app/format';
+import { useAttributionOptions } from '../api';
 import { fenOf, isMasked, yuanPattern } from '../form-model';
 import { fieldLabel } from '../labels';
 import {
@@ -493,6 +494,44 @@ export function ContactsStep({ form }: { form: FormInstance }) {
           </>
         )}
       </Form.List>
+      <AttributionSection />
+    </>
+  );
+}
+
+/** 业务归属: who brought the merchant — a sales rep of the branch, or an agent. Both optional. */
+function AttributionSection() {
+  const { t } = useTranslation();
+  const options = useAttributionOptions();
+  return (
+    <>
+      <Typography.Title level={5}>{t('merchants.sections.attribution')}</Typography.Title>
+      <TwoCols>
+        <Half>
+          <Form.Item name={['attribution', 'salesRepId']} label={t('merchants.profile.salesRep')}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={options.isLoading}
+              options={(options.data?.salesReps ?? []).map((r) => ({
+                value: r.id,
+                label: `${r.name}（${r.orgName}）`,
+              }))}
+              data-testid="app-sales-rep"
+            />
+          </Form.Item>
+        </Half>
+        <Half>
+          <Form.Item name={['attribution', 'agentOrgId']} label={t('merchants.profile.agentOrg')}>
+            <Select
+              allowClear
+              loading={options.isLoading}
+              options={(options.data?.agents ?? []).map((a) => ({ value: a.id, label: a.name }))}
+              data-testid="app-agent"
+            />
+          </Form.Item>
+        </Half>
+      </TwoCols>
     </>
   );
 }
