@@ -224,6 +224,8 @@ describe('merchant onboarding', () => {
     await field(page, 'expected.monthlyVolumeYuan').fill('2000000');
     await field(page, 'expected.averageTicketYuan').fill('150');
     await field(page, 'terminals.0.model').fill('PAX A920');
+    // 业务归属: brought by the outlet's sales rep.
+    await pickOption(page, 'app-sales-rep', '销售人员');
     await nextStep(page, 'documents');
 
     // ⑥ documents: real files, a JPEG for the pictures and a PDF for the account proof
@@ -380,6 +382,10 @@ describe('merchant onboarding', () => {
     expect(await page.getByTestId('merchant-mid').innerText()).toBe(mid);
     const merchant = await apiGet<MerchantDetail>(page, `/api/merchants/${merchantId}`);
     expect(merchant.body.status).toBe('active');
+    const { attribution } = merchant.body as unknown as {
+      attribution: { salesRep: { name: string } | null };
+    };
+    expect(attribution.salesRep?.name).toBe('销售人员');
     expect(merchant.body.workOrders.map((w) => w.status)).toEqual(['completed']);
     await signOut(page);
 
