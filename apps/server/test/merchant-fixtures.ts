@@ -2,7 +2,7 @@
 import { luhnCheckDigit, residentIdCheckCharacter } from '@posops/kernel';
 import { expect } from 'vitest';
 import type { Client, TestApp } from './app';
-import { pdf, uploadDocument } from './files';
+import { pdf, png, uploadDocument } from './files';
 import { stockTerminals } from './terminal-fixtures';
 
 let serial = 0;
@@ -131,13 +131,18 @@ export async function contractedApplication(
   return id;
 }
 
-/** A live, active merchant: gone live, one terminal installed (serial given), training recorded. */
+/**
+ * A live, active merchant: gone live, training recorded, one terminal (serial given) installed and
+ * signed off, so active. With `signedOff: false` the unit is only bound (installed) and the merchant
+ * still onboarding.
+ */
 export async function activeMerchant(
   app: TestApp,
   creditCode: string,
   name: string,
   serialNo: string,
   position: { latitude?: number; longitude?: number } = {},
+  { signedOff = true } = {},
 ) {
   const backoffice = await app.as('backoffice');
   const ops = await app.as('ops');
@@ -147,7 +152,7 @@ export async function activeMerchant(
   expect(live.status, JSON.stringify(live.body)).toBe(200);
   const merchantId = live.body.merchantId as string;
   const merchant = (await backoffice.get(`/api/merchants/${merchantId}`)).body;
-  const done = await ops.post(`/api/work-orders/${merchant.workOrders[0].id}/complete`, {
+  const done = await ops.post(`/api/work-orders/${merchant.workOrders[0].id}/install`, {
     serialNo,
     ...position,
   });
@@ -159,7 +164,12 @@ export async function activeMerchant(
     topics: ['刷卡与扫码收款'],
     attendees: '店长',
   });
-  expect(trained.body.status).toBe('active');
+  expect(trained.status, JSON.stringify(trained.body)).toBe(200);
+  if (signedOff) {
+    const signed = await signOff(app, ops, merchant.workOrders[0].id, position);
+    expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+    expect(signed.body.status).toBe('active');
+  }
   return {
     merchantId,
     mid: live.body.mid as string,
@@ -167,3 +177,46 @@ export async function activeMerchant(
     keyInjection: done.body.keyInjection as { tid: string; tmk: string; checkValue: string },
   };
 }
+
+/**
+ * 完工签收 as the engineer does it: a site photo and the merchant's signature uploaded to the work order,
+ * every checklist item passed, an approved test transaction where the kind wants one. `report` overrides.
+ */
+export async function signOff(
+  app: TestApp,
+  client: Client,
+  workOrderId: string,
+  report: Record<string, unknown> = {},
+) {
+  const order = (await client.get(`/api/work-orders/${workOrderId}`)).body as {
+    requirements: { checklist: { item: string }[]; minPhotos: number; testTransaction: boolean };
+  };
+  const target = { ownerType: 'work_order', ownerId: workOrderId };
+  for (let i = 0; i < order.requirements.minPhotos; i++) {
+    const photo = await uploadDocument(app.baseUrl, client, { ...target, kind: 'site_photo' });
+    expect(photo.status, JSON.stringify(photo.body)).toBe(201);
+  }
+  const signature = await uploadDocument(
+    app.baseUrl,
+    client,
+    { ...target, kind: 'signature' },
+    { bytes: png(), name: 'signature.png', type: 'image/png' },
+  );
+  expect(signature.status, JSON.stringify(signature.body)).toBe(201);
+  return client.post(`/api/work-orders/${workOrderId}/finish`, {
+    result: '现场作业完成',
+    checklist: order.requirements.checklist.map((c) => ({ item: c.item, passed: true })),
+    ...(order.requirements.testTransaction
+      ? { testTransaction: { amountMinor: '1', reference: '000000123456', approved: true } }
+      : {}),
+    signOff: { signerName: '店长', signatureDocumentId: signature.body.id },
+    ...report,
+  });
+}
+
+/** A well-formed finish body that no open work order would accept as it is: for "closed already" checks. */
+export const finishAgain = {
+  result: '再次',
+  checklist: [],
+  signOff: { signerName: '店长', signatureDocumentId: '00000000-0000-4000-8000-000000000000' },
+};

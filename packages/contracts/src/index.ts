@@ -9,3 +9,4 @@ export * from './reference/divisions';
 export * from './reference/mcc';
 export * from './roles';
 export * from './terminals';
+export * from './work-orders';

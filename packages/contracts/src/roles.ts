@@ -123,6 +123,8 @@ const documentPermissions: Record<string, readonly Permission[]> = {
   front_desk: documentReadWrite,
   back_office: documentReadWrite,
   agent: documentReadWrite,
+  // Site photos and the merchant's signature on a work order.
+  field_engineer: documentReadWrite,
   risk_officer: ['document.read'],
   approver: ['document.read'],
 };

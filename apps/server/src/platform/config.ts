@@ -72,6 +72,31 @@ const configSchema = z.object({
   /** A terminal reporting a position farther than this from its install address has moved (移机告警). */
   TERMINAL_RELOCATION_METERS: z.coerce.number().int().min(50).max(1_000_000).default(500),
   /**
+   * 升级任务自动暂停: a running campaign pauses when the offline rate of its upgraded terminals exceeds
+   * that of its terminals not yet upgraded by more than this (a share, 0.05 = 5 points).
+   */
+  CAMPAIGN_MAX_OFFLINE_RATE: z.coerce.number().min(0).max(1).default(0.05),
+  /** The same for the decline rate of their transactions (measured once transactions exist). */
+  CAMPAIGN_MAX_DECLINE_RATE: z.coerce.number().min(0).max(1).default(0.02),
+  /** 灰度通过: the share of the canary terminals that must report the new version before the rollout. */
+  CAMPAIGN_CANARY_SUCCESS_SHARE: z.coerce.number().min(0.01).max(1).default(0.95),
+  /** …and how long after the last canary upgrade the job watches before it opens the rollout. */
+  CAMPAIGN_CANARY_SOAK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
+  /** A terminal offered an upgrade that does not report the new version within this long has failed. */
+  CAMPAIGN_UPGRADE_TIMEOUT_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24)
+    .default(48),
+  /** No upgrade is offered in the last minutes before a merchant opens (an upgrade takes a while). */
+  CAMPAIGN_WINDOW_MARGIN_MINUTES: z.coerce.number().int().min(0).max(180).default(30),
+  /**
    * 定期巡检 interval by risk grade, in months, e.g. "A=12,B=6,C=3,D=1"; unset: each merchant's own (its
    * grade's policy when it was assessed).
    */
@@ -84,6 +109,27 @@ const configSchema = z.object({
           Record<'A' | 'B' | 'C' | 'D', number>
         >,
     )
+    .optional(),
+  /**
+   * 工单时限 (SLA) by kind, in hours, e.g. "install=72,repair=24"; kinds not named keep their default
+   * (install 72, repair 24, inspection 336, relocation 48, retrieval 48).
+   */
+  WORK_ORDER_SLA_HOURS: z
+    .string()
+    .regex(
+      /^((install|inspection|repair|relocation|retrieval)=\d{1,4})(,(install|inspection|repair|relocation|retrieval)=\d{1,4})*$/,
+      'kind=hours pairs, e.g. install=72,repair=24',
+    )
+    .transform(
+      (v) =>
+        Object.fromEntries(
+          v.split(',').map((pair) => {
+            const [kind, hours] = pair.split('=');
+            return [kind, Number(hours)];
+          }),
+        ) as Partial<Record<'install' | 'inspection' | 'repair' | 'relocation' | 'retrieval', number>>,
+    )
+    .refine((sla) => Object.values(sla).every((h) => h >= 1), 'at least 1 hour each')
     .optional(),
   /** Key for the keyed hashes that match ID, account and phone numbers without keeping them in clear. */
   SECRET_KEY: z.string().min(32, 'at least 32 characters').optional(),

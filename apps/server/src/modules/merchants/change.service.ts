@@ -624,7 +624,14 @@ export async function cancelOpenChangesOf(ctx: ServiceContext, tx: Db, merchantI
 }
 
 /** Writes the change onto the merchant. Runs in the caller's transaction, the merchant row locked. */
-async function applyChange(tx: Db, row: ChangeRow, origin: AuditOrigin, now: Date, today: string) {
+async function applyChange(
+  tx: Db,
+  row: ChangeRow,
+  origin: AuditOrigin,
+  now: Date,
+  today: string,
+  config: ModuleDeps['config'],
+) {
   const merchant = await lockMerchant(tx, row.merchant_id);
   if (!merchant) throw new AppError('NOT_FOUND', 'merchant not found');
   if (merchant.status === 'closed' || merchant.status === 'cancelled') {
@@ -678,6 +685,7 @@ async function applyChange(tx: Db, row: ChangeRow, origin: AuditOrigin, now: Dat
         })),
         today,
         now,
+        config,
       );
       workOrders = created.map((w) => w.no);
       break;
@@ -764,7 +772,7 @@ function onDecision(deps: ModuleDeps, event: MerchantChangeEvent) {
     const today = businessDate(now, deps.config.TZ_BUSINESS);
     if (event === 'approve' && row.effective_date <= today) {
       const scheduled = await findChange(tx, row.id);
-      if (scheduled) await applyChange(tx, scheduled, origin, now, today);
+      if (scheduled) await applyChange(tx, scheduled, origin, now, today, deps.config);
       return;
     }
     if (event !== 'approve') {
@@ -807,7 +815,7 @@ export async function applyDueChanges(deps: ModuleDeps): Promise<number> {
       if (!due) return false;
       const row = await findChange(tx, due.id);
       if (!row) return false;
-      await applyChange(tx, row, origin, now, today);
+      await applyChange(tx, row, origin, now, today, deps.config);
       return true;
     });
     if (!done) return applied;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Client, startTestApp, type TestApp } from '../../../test/app';
-import { activeMerchant, nextCardNumber } from '../../../test/merchant-fixtures';
+import { activeMerchant, finishAgain, nextCardNumber, signOff } from '../../../test/merchant-fixtures';
 import { consoleKnows } from '../../../test/messages';
 import { merchantRatesOn } from './merchant-profile';
 
@@ -336,7 +336,7 @@ describe('merchant change requests (商户变更)', () => {
     const engineer = await app.as('engineer');
     const before = (await engineer.get('/api/terminals/by-serial/SN-CHG-0001')).body;
     expect(before.binding.address).toContain('朝阳');
-    const finished = await engineer.post(`/api/work-orders/${relocation[0].id}/finish`, {
+    const finished = await signOff(app, engineer, relocation[0].id, {
       result: '已移至新址并测试交易成功',
       latitude: 39.9834,
       longitude: 116.3165,
@@ -350,9 +350,9 @@ describe('merchant change requests (商户变更)', () => {
     });
     expect(after2.binding.address).toContain('中关村大街27号');
     expect(after2.history[0]).toMatchObject({ event: 'relocate' });
-    expect(
-      (await engineer.post(`/api/work-orders/${relocation[0].id}/finish`, { result: '再次' })).status,
-    ).toBe(409);
+    expect((await engineer.post(`/api/work-orders/${relocation[0].id}/finish`, finishAgain)).status).toBe(
+      409,
+    );
   });
 
   it('is invisible to another branch, and closing the merchant ends its open requests', async () => {

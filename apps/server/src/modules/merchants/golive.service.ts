@@ -138,6 +138,7 @@ export const goLiveSteps: WorkflowStep<GoLiveContext, unknown>[] = [
           orders,
           businessDate(ctx.clock.now(), ctx.config.TZ_BUSINESS),
           ctx.clock.now(),
+          ctx.config,
         );
         await recordAudit(tx, origin, {
           action: 'workorder.create',

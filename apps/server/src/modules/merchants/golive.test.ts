@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, startTestApp, type TestApp } from '../../../test/app';
-import { contractedApplication } from '../../../test/merchant-fixtures';
+import { contractedApplication, finishAgain, signOff } from '../../../test/merchant-fixtures';
 import { stockTerminals } from '../../../test/terminal-fixtures';
 import { loadConfig } from '../../platform/config';
 import { contextOf } from '../../platform/http/app';
@@ -53,27 +53,34 @@ describe('go-live (开通)', () => {
     const engineer = await app.as('engineer');
     const order = training.body.workOrders[0];
     // Only a unit in the ledger's stock can be installed.
-    const unknown = await engineer.post(`/api/work-orders/${order.id}/complete`, {
+    const unknown = await engineer.post(`/api/work-orders/${order.id}/install`, {
       serialNo: 'PAXA920-00012345',
     });
     expect(unknown.status).toBe(400);
     expect(unknown.body.fields.serialNo).toMatch(/no terminal PAXA920-00012345 in the ledger/);
     await stockTerminals(app, ['PAXA920-00012345']);
-    const installed = await engineer.post(`/api/work-orders/${order.id}/complete`, {
+    const installed = await engineer.post(`/api/work-orders/${order.id}/install`, {
       serialNo: 'PAXA920-00012345',
     });
     expect(installed.status, JSON.stringify(installed.body)).toBe(200);
-    expect(installed.body.merchant.status).toBe('active');
     expect(installed.body.keyInjection).toMatchObject({
       serialNo: 'PAXA920-00012345',
       tid: expect.stringMatching(/^\d{8}$/),
     });
+    // Bound and keyed, but the merchant goes live only at the sign-off after the test transaction.
+    expect(installed.body.merchant.status).toBe('onboarding');
+    expect(
+      (await engineer.post(`/api/work-orders/${order.id}/install`, { serialNo: 'PAXA920-00012345' })).status,
+    ).toBe(409);
+    const signed = await signOff(app, engineer, order.id);
+    expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+    expect(signed.body.status).toBe('active');
+    const unit = (await engineer.get('/api/terminals/by-serial/PAXA920-00012345')).body;
+    expect(unit.status).toBe('active');
     const application = (await backoffice.get(`/api/merchant-applications/${id}`)).body;
     expect(application.status).toBe('active');
     expect(application.history.at(-1)).toMatchObject({ event: 'activate', comment: `MID ${live.mid}` });
-    expect(
-      (await engineer.post(`/api/work-orders/${order.id}/complete`, { serialNo: 'PAXA920-00012345' })).status,
-    ).toBe(409);
+    expect((await engineer.post(`/api/work-orders/${order.id}/finish`, finishAgain)).status).toBe(409);
   });
 
   it('gives the merchant a portal login that must change its first password and opens no staff page', async () => {
@@ -211,7 +218,8 @@ describe('go-live (开通)', () => {
     const engineer = await app.as('engineer');
     const orders = (await backoffice.get(`/api/merchants/${live.merchantId}`)).body.workOrders;
     await stockTerminals(app, ['PAXA920-00077777']);
-    await engineer.post(`/api/work-orders/${orders[0].id}/complete`, { serialNo: 'PAXA920-00077777' });
+    await engineer.post(`/api/work-orders/${orders[0].id}/install`, { serialNo: 'PAXA920-00077777' });
+    expect((await signOff(app, engineer, orders[0].id)).status).toBe(200);
     const ops = await app.as('bj.ops');
     const move = (event: string, reason = '风险排查') =>
       ops.post(`/api/merchants/${live.merchantId}/status`, { event, reason });

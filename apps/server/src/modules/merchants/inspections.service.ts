@@ -63,6 +63,7 @@ export async function planInspections(deps: ModuleDeps): Promise<number> {
           ],
           today,
           now,
+          deps.config,
         );
         await recordAudit(tx, origin, {
           action: 'workorder.create',

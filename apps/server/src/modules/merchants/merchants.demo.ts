@@ -10,11 +10,12 @@ import {
 } from '@posops/kernel';
 import type { AppConfig } from '../../platform/config';
 import type { Db } from '../../platform/db/database';
-import { jpeg, pdf } from '../../platform/demo/sample-files';
+import { jpeg, pdf, png } from '../../platform/demo/sample-files';
 import { decideApproval } from '../approvals';
 import { type DocumentStorage, uploadDocument } from '../documents';
 import { contextForUser, useDemoPassword } from '../identity';
 import type { SecurityModule } from '../security';
+import { siteRequirements } from '../workorders';
 import { requestApproval } from './application-approval.service';
 import { reviewerItems } from './application-checks';
 import { requiredDocumentKinds } from './application-documents';
@@ -29,8 +30,9 @@ import {
 } from './applications.service';
 import { requestChange } from './change.service';
 import { generateContract, signContract } from './contract.service';
+import { bindInstallation, finishFieldWork } from './field-work.service';
 import { startGoLive } from './golive.service';
-import { changeMerchantStatus, completeInstallation, getMerchant, recordTraining } from './merchants.service';
+import { changeMerchantStatus, getMerchant, recordTraining } from './merchants.service';
 
 type Stage =
   | 'draft'
@@ -490,10 +492,29 @@ export async function seedDemoMerchants(
     });
     const merchant = await getMerchant(engineer!, wentLive.merchantId);
     // From the Chaoyang outlet's demo stock (PAXA920-10000000 …).
-    await completeInstallation(engineer!, security, merchant.workOrders[0]!.id, {
+    const install = merchant.workOrders[0]!.id;
+    const position = { latitude: 39.9087 + i / 1000, longitude: 116.4605 + i / 1000 };
+    await bindInstallation(engineer!, security, install, {
       serialNo: `PAXA920-${String(10_000_000 + i).slice(-8)}`,
-      latitude: 39.9087 + i / 1000,
-      longitude: 116.4605 + i / 1000,
+      ...position,
+    });
+    // On site: the photo of the unit at the counter, the test transaction, the merchant's signature.
+    const upload = (kind: string, bytes: Uint8Array, fileName: string) =>
+      uploadDocument(engineer!, storage, {
+        ownerType: 'work_order',
+        ownerId: install,
+        kind,
+        fileName,
+        bytes: Buffer.from(bytes),
+      });
+    await upload('site_photo', jpeg(), '装机照片.jpg');
+    const signature = await upload('signature', png(), '商户签名.png');
+    await finishFieldWork(engineer!, install, {
+      result: '装机完成，测试交易成功，已培训收银员',
+      checklist: siteRequirements.install.checklist.map((c) => ({ item: c.item, passed: true })),
+      ...position,
+      testTransaction: { amountMinor: '1', reference: `${String(400000000000 + i)}`, approved: true },
+      signOff: { signerName: m.rep, signatureDocumentId: signature.id },
     });
     if (m.afterLive)
       await changeMerchantStatus(ops!, wentLive.merchantId, m.afterLive.event, m.afterLive.reason);

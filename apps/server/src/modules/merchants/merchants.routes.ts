@@ -1,13 +1,12 @@
-import { idSchema, pageQuery } from '@posops/contracts';
+import { idSchema, pageQuery, siteReportInput } from '@posops/contracts';
 import { z } from 'zod';
 import { contextOf, type ZodApp } from '../../platform/http/app';
 import type { ModuleDeps } from '../../platform/module';
 import type { SecurityModule } from '../security';
+import { bindInstallation, finishFieldWork } from './field-work.service';
 import { startGoLive } from './golive.service';
 import {
   changeMerchantStatus,
-  completeInstallation,
-  finishFieldWork,
   getMerchant,
   listMerchants,
   merchantHistory,
@@ -106,14 +105,14 @@ export function merchantRoutes(deps: ModuleDeps & { security: SecurityModule }) 
       async (request) => recordTraining(ctx(request), request.params.id, request.body),
     );
     app.post(
-      '/api/work-orders/:id/complete',
+      '/api/work-orders/:id/install',
       {
         // The answer carries the clear TMK for the key loader: never kept for replays.
         config: { access: 'workOrder.complete', secretResponse: true },
         schema: {
           tags: ['work orders'],
           summary:
-            'Complete an installation: bind the unit with this serial number to the merchant and inject its TMK (shown once)',
+            '装机绑定与灌密: bind the unit with this serial number to the merchant and inject its TMK (shown once); the merchant signs off next',
           params,
           body: z.strictObject({
             serialNo: z
@@ -125,7 +124,7 @@ export function merchantRoutes(deps: ModuleDeps & { security: SecurityModule }) 
           }),
         },
       },
-      async (request) => completeInstallation(ctx(request), deps.security, request.params.id, request.body),
+      async (request) => bindInstallation(ctx(request), deps.security, request.params.id, request.body),
     );
     app.post(
       '/api/work-orders/:id/finish',
@@ -134,13 +133,9 @@ export function merchantRoutes(deps: ModuleDeps & { security: SecurityModule }) 
         schema: {
           tags: ['work orders'],
           summary:
-            'Finish a relocation (the unit moves to the merchant’s address) or an inspection, with the result',
+            '完工签收: close a work order with its site report — checklist, photos (uploaded before), position, test transaction, the merchant’s signature',
           params,
-          body: z.strictObject({
-            result: z.string().trim().min(2).max(500),
-            latitude: z.number().min(-90).max(90).optional(),
-            longitude: z.number().min(-180).max(180).optional(),
-          }),
+          body: siteReportInput,
         },
       },
       async (request) => finishFieldWork(ctx(request), request.params.id, request.body),

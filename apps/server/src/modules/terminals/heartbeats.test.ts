@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, startTestApp, type TestApp } from '../../../test/app';
-import { activeMerchant } from '../../../test/merchant-fixtures';
+import { activeMerchant, signOff } from '../../../test/merchant-fixtures';
 import { distanceMetres } from './heartbeats.service';
 
 let app: TestApp;
@@ -22,7 +22,10 @@ const runOfflineJob = () => app.jobs.find((j) => j.name === 'terminals.offline')
 
 beforeAll(async () => {
   app = await startTestApp({ INTERNAL_API_TOKEN: TOKEN, TERMINAL_OFFLINE_MINUTES: '30' });
-  const m = await activeMerchant(app, '9144030071526726XG', '北京朝阳心跳测试餐厅', 'HB-0001', shop);
+  // Bound but not yet signed off: the first heartbeat activates the unit.
+  const m = await activeMerchant(app, '9144030071526726XG', '北京朝阳心跳测试餐厅', 'HB-0001', shop, {
+    signedOff: false,
+  });
   tid = m.keyInjection.tid;
   ops = await app.as('ops');
 });
@@ -141,9 +144,7 @@ describe('heartbeats (心跳)', () => {
     });
     expect(retrieval.status).toBe(201);
     const engineer = await app.as('engineer');
-    const done = await engineer.post(`/api/work-orders/${retrieval.body.id}/finish`, {
-      result: '已撤回，机具完好',
-    });
+    const done = await signOff(app, engineer, retrieval.body.id, { result: '已撤回，机具完好' });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     const back = (await ops.get('/api/terminals/by-serial/HB-0001')).body;
     expect(back).toMatchObject({ status: 'in_stock', merchantId: null, tid: null, binding: null });

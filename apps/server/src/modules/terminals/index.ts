@@ -14,6 +14,7 @@ export { seedDemoTerminals } from './terminals.demo';
 export { terminalRoutes } from './terminals.routes';
 export { seedTerminalCatalogue } from './terminals.seed';
 export {
+  activateTerminal,
   type InstallationBinding,
   installTerminal,
   type KeyInjection,

@@ -16,6 +16,7 @@ import { AppError } from '@posops/kernel';
 import { z } from 'zod';
 import { contextOf, type ZodApp } from '../../platform/http/app';
 import type { ModuleDeps } from '../../platform/module';
+import { maintenanceArchive } from './archive.service';
 import {
   createSupplier,
   createTerminalModel,
@@ -198,6 +199,19 @@ export function terminalRoutes(deps: ModuleDeps) {
           .header('content-disposition', `attachment; filename="terminals-${stamp}.xlsx"`);
         return reply.send(exportTerminalWorkbook(c, request.query, c.actor.locale));
       },
+    );
+    app.get(
+      '/api/terminals/:id/archive',
+      {
+        config: { access: 'terminal.read' },
+        schema: {
+          tags,
+          summary:
+            '维护档案: purchase, locations over time, faults and repairs, field work with the engineers’ reports',
+          params,
+        },
+      },
+      async (request) => maintenanceArchive(ctx(request), request.params.id),
     );
     app.get(
       '/api/terminals/by-serial/:serialNo',

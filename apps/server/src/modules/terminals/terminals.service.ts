@@ -172,6 +172,8 @@ export async function applyMove(
     const home = await warehouseOfOrg(tx, unit.org_id);
     if (!home) throw new AppError('CONFLICT', 'the unit’s org has no warehouse');
     changes.warehouse_id = home.id;
+    // The maintenance archive reads where the unit went from its history.
+    detail = { ...detail, warehouse: home.name };
   }
   if (!(await updateTerminal(tx, unit.id, unit.version, changes))) {
     throw new AppError('CONFLICT', 'the terminal changed meanwhile; reload it');
@@ -414,6 +416,22 @@ export async function retrieveTerminal(ctx: ServiceContext, tx: Db, terminalId: 
   await applyMove(tx, originOf(ctx), unit, 'retrieve', { workOrder: workOrderNo });
 }
 
+/**
+ * 开通: an installed unit whose test transaction was approved at the sign-off is active; one already
+ * active (its first heartbeat came first) stays so.
+ */
+export async function activateTerminal(
+  ctx: ServiceContext,
+  tx: Db,
+  terminalId: string,
+  detail: { workOrder: string; testReference: string },
+) {
+  const unit = await lockTerminal(tx, terminalId);
+  if (!unit) throw new AppError('NOT_FOUND', 'terminal not found');
+  if (unit.status !== 'installed') return unit.status;
+  return applyMove(tx, originOf(ctx), unit, 'activate', detail);
+}
+
 /** A work order for a bound unit — repair, inspection, retrieval — opened by hand or from an alert. */
 export async function openTerminalWorkOrder(
   ctx: ServiceContext,
@@ -443,6 +461,7 @@ export async function openTerminalWorkOrder(
       ],
       businessDate(now, ctx.config.TZ_BUSINESS),
       now,
+      ctx.config,
     );
     await recordAudit(tx, originOf(ctx), {
       action: 'workorder.create',

@@ -271,7 +271,8 @@ describe('installation: binding and key injection (装机绑定, 密钥灌装)',
     const m = await activeMerchant(app, '9144030071526726XG', '北京朝阳机具测试餐厅', 'BIND-0001');
     const unit = (await ops.get('/api/terminals/by-serial/BIND-0001')).body;
     expect(unit).toMatchObject({
-      status: 'installed',
+      // Activated by the approved test transaction at the sign-off.
+      status: 'active',
       merchantId: m.merchantId,
       mid: m.mid,
       warehouseId: null,
@@ -311,7 +312,7 @@ describe('installation: binding and key injection (装机绑定, 密钥灌装)',
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const done = await engineer.post(`/api/work-orders/${second.id}/complete`, { serialNo: 'BIND-0002' });
+    const done = await engineer.post(`/api/work-orders/${second.id}/install`, { serialNo: 'BIND-0002' });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     const { tmk, checkValue, tid } = done.body.keyInjection;
     expect(keyCheckValue(Buffer.from(tmk, 'hex'))).toBe(checkValue);
@@ -340,7 +341,7 @@ describe('installation: binding and key injection (装机绑定, 密钥灌装)',
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const twice = await engineer.post(`/api/work-orders/${again.id}/complete`, { serialNo: 'BIND-0002' });
+    const twice = await engineer.post(`/api/work-orders/${again.id}/install`, { serialNo: 'BIND-0002' });
     expect(twice.status).toBe(400);
     expect(twice.body.fields.serialNo).toMatch(/is installed, not in stock/);
     expect(twice.body.fieldMessages.serialNo).toEqual({
@@ -372,7 +373,7 @@ describe('installation: binding and key injection (装机绑定, 密钥灌装)',
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const refused = await engineer.post(`/api/work-orders/${order.id}/complete`, { serialNo: 'WRONG-S90-1' });
+    const refused = await engineer.post(`/api/work-orders/${order.id}/install`, { serialNo: 'WRONG-S90-1' });
     expect(refused.status).toBe(400);
     expect(refused.body.fields.serialNo).toBe(
       'terminal WRONG-S90-1 is a PAX S90; work order WO-TEST-0004 installs a PAX A920',

@@ -3,9 +3,19 @@
  * engineers — numbered, assigned, due by their SLA, escalated when overdue. Owns work_orders. Other
  * modules open and complete them through this index.
  */
+
+export {
+  bindWorkOrder,
+  checkSiteReport,
+  type SiteReportInput,
+  saveSiteReport,
+  siteReportOf,
+} from './site-report';
+export { siteRequirements } from './site-requirements';
 export {
   completeWorkOrder,
   deleteWorkOrders,
+  fieldWorkOfTerminal,
   findWorkOrder,
   insertWorkOrders,
   inspectionStatusOf,

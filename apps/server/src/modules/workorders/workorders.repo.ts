@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
+import type { AppConfig } from '../../platform/config';
 import type { Db } from '../../platform/db/database';
 import type { WorkOrdersTable } from './workorders.schema';
 
-/** How long each kind of work order may stay open (SLA), in hours. */
-export const slaHours: Record<WorkOrdersTable['kind'], number> = {
+/** How long each kind of work order may stay open (SLA), in hours, unless configured otherwise. */
+export const defaultSlaHours: Record<WorkOrdersTable['kind'], number> = {
   install: 72,
   repair: 24,
   inspection: 14 * 24,
@@ -25,9 +26,11 @@ export async function insertWorkOrders(
   }[],
   businessDay: string,
   now: Date,
+  config: Pick<AppConfig, 'WORK_ORDER_SLA_HOURS'>,
 ) {
   const out: { id: string; no: string }[] = [];
-  const due = new Date(now.getTime() + slaHours[kind] * 3_600_000);
+  const hours = config.WORK_ORDER_SLA_HOURS?.[kind] ?? defaultSlaHours[kind];
+  const due = new Date(now.getTime() + hours * 3_600_000);
   for (const order of orders) {
     const { rows } = await sql<{ n: bigint }>`SELECT nextval('work_order_no') AS n`.execute(db);
     const no = `WO${businessDay.replaceAll('-', '')}${String(rows[0]!.n).padStart(6, '0')}`;
@@ -84,15 +87,15 @@ export function workOrdersOf(db: Db, merchantId: string) {
     .execute();
 }
 
-/** The serial numbers of the terminals installed at the merchant (completed installations). */
+/** The terminals installed at the merchant: bound by an installation, signed off or not yet. */
 export function installedTerminalsOf(db: Db, merchantId: string) {
   return db
     .selectFrom('work_orders')
     .select(['serial_no', 'terminal_model', 'terminal_id'])
     .where('merchant_id', '=', merchantId)
     .where('kind', '=', 'install')
-    .where('status', '=', 'completed')
-    .where('serial_no', 'is not', null)
+    .where('status', '!=', 'cancelled')
+    .where('bound_at', 'is not', null)
     .execute();
 }
 
@@ -126,4 +129,52 @@ export async function inspectionStatusOf(db: Db, merchantIds: string[]) {
   return new Map(
     rows.map((r) => [r.merchant_id, { installed: Number(r.installed), open: r.open, last: r.last }]),
   );
+}
+
+/**
+ * The field work a unit has seen (维护档案): its own work orders (installation, repair, relocation,
+ * retrieval, inspections opened for it) and the merchant-wide inspections made while it was installed
+ * there, each with its site report and engineer.
+ */
+export function fieldWorkOfTerminal(
+  db: Db,
+  terminalId: string,
+  periods: readonly { merchantId: string; from: Date; to: Date | null }[],
+) {
+  return db
+    .selectFrom('work_orders as w')
+    .leftJoin('work_order_reports as r', 'r.work_order_id', 'w.id')
+    .leftJoin('users as u', 'u.id', 'w.completed_by')
+    .select([
+      'w.id',
+      'w.no',
+      'w.kind',
+      'w.status',
+      'w.merchant_label',
+      'w.created_at',
+      'w.completed_at',
+      'u.display_name as engineer_name',
+      'r.result',
+      'r.failed_items',
+      'r.checklist',
+      'r.test_approved',
+      'r.signer_name',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('w.terminal_id', '=', terminalId),
+        ...periods.map((p) =>
+          eb.and([
+            eb('w.terminal_id', 'is', null),
+            eb('w.kind', '=', 'inspection'),
+            eb('w.merchant_id', '=', p.merchantId),
+            eb('w.created_at', '>=', p.from),
+            ...(p.to ? [eb('w.created_at', '<', p.to)] : []),
+          ]),
+        ),
+      ]),
+    )
+    .orderBy('w.created_at')
+    .orderBy('w.no')
+    .execute();
 }

@@ -2,7 +2,7 @@ import { idSchema } from '@posops/contracts';
 import { z } from 'zod';
 import { contextOf, type ZodApp } from '../../platform/http/app';
 import type { ModuleDeps } from '../../platform/module';
-import { assignWorkOrder, engineers, listWorkOrders } from './workorders.service';
+import { assignWorkOrder, engineers, getWorkOrder, listWorkOrders } from './workorders.service';
 
 const tags = ['work orders'];
 
@@ -35,6 +35,18 @@ export function workOrderRoutes(deps: ModuleDeps) {
         schema: { tags, summary: 'Engineers I may assign work orders to' },
       },
       async (request) => engineers(ctx(request)),
+    );
+    app.get(
+      '/api/work-orders/:id',
+      {
+        config: { access: 'workOrder.read' },
+        schema: {
+          tags,
+          summary: 'A work order with what its kind requires on site and, once closed, its site report',
+          params: z.object({ id: idSchema }),
+        },
+      },
+      async (request) => getWorkOrder(ctx(request), request.params.id),
     );
     app.post(
       '/api/work-orders/:id/assign',

@@ -4,6 +4,8 @@ import type { ModuleDeps } from '../../platform/module';
 import { originOf, recordAudit, systemOrigin } from '../audit';
 import { staffWithPermission, usersWithPermissionOver } from '../identity';
 import { notifyUsers } from '../notifications';
+import { siteReportOf } from './site-report';
+import { siteRequirements } from './site-requirements';
 
 /**
  * 派单与超时升级: a work order is assigned to an engineer of its org (or above) with an appointment; it is
@@ -39,6 +41,7 @@ export async function listWorkOrders(ctx: ServiceContext, filter: Filter) {
       'w.escalated_at',
       'w.created_at',
       'w.completed_at',
+      'w.bound_at',
     ]);
   if (filter.id) q = q.where('w.id', '=', filter.id);
   if (filter.status) q = q.where('w.status', '=', filter.status);
@@ -64,7 +67,28 @@ export async function listWorkOrders(ctx: ServiceContext, filter: Filter) {
       escalatedAt: r.escalated_at ? r.escalated_at.toISOString() : null,
       createdAt: r.created_at.toISOString(),
       completedAt: r.completed_at ? r.completed_at.toISOString() : null,
+      boundAt: r.bound_at ? r.bound_at.toISOString() : null,
     })),
+  };
+}
+
+/**
+ * One work order for the engineer's site page: what its kind requires on site (checklist, photos, test
+ * transaction) and, once closed, its site report.
+ */
+export async function getWorkOrder(ctx: ServiceContext, id: string) {
+  const [row] = (await listWorkOrders(ctx, { id, limit: 1 })).items;
+  if (!row) throw new AppError('NOT_FOUND', 'work order not found');
+  const wanted = siteRequirements[row.kind];
+  return {
+    ...row,
+    requirements: {
+      checklist: wanted.checklist,
+      minPhotos: wanted.minPhotos,
+      testTransaction: wanted.testTransaction,
+      bindFirst: row.kind === 'install',
+    },
+    report: await siteReportOf(ctx.db, id),
   };
 }
 

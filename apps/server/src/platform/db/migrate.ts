@@ -14,6 +14,8 @@ import * as m0012 from '../../migrations/0012_stock_thresholds';
 import * as m0013 from '../../migrations/0013_procurement';
 import * as m0014 from '../../migrations/0014_stocktakes';
 import * as m0015 from '../../migrations/0015_work_order_dispatch';
+import * as m0016 from '../../migrations/0016_work_order_site_reports';
+import * as m0017 from '../../migrations/0017_remote_management';
 
 /** The one ordered list of migrations, applied at start and by `npm run db:migrate`. */
 export const migrations: Record<string, Migration> = {
@@ -32,6 +34,8 @@ export const migrations: Record<string, Migration> = {
   '0013_procurement': m0013,
   '0014_stocktakes': m0014,
   '0015_work_order_dispatch': m0015,
+  '0016_work_order_site_reports': m0016,
+  '0017_remote_management': m0017,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

@@ -37,6 +37,7 @@ export const orgOwnedTables: Readonly<Record<string, string>> = {
   merchant_contracts: 'org_id',
   merchants: 'org_id',
   work_orders: 'org_id',
+  work_order_reports: 'org_id',
   merchant_trainings: 'org_id',
   merchant_rates: 'org_id',
   merchant_change_requests: 'org_id',
