@@ -1,4 +1,5 @@
 import type { LocaleShape } from '../../../app/i18n/types';
+import { archiveEnUS } from './archive.en-US';
 import { procurementEnUS } from './procurement.en-US';
 import { stocktakeEnUS } from './stocktake.en-US';
 import type { terminalsZhCN } from './zh-CN';
@@ -373,6 +374,7 @@ export const terminalsEnUS: LocaleShape<typeof terminalsZhCN> = {
   },
   procurement: procurementEnUS,
   stocktake: stocktakeEnUS,
+  archive: archiveEnUS,
   keyInjection: {
     title: 'Key injection',
     intro: 'Load this master key into the terminal with serial no. {{serial}} now.',

@@ -1,3 +1,4 @@
+import { archiveZhCN } from './archive.zh-CN';
 import { procurementZhCN } from './procurement.zh-CN';
 import { stocktakeZhCN } from './stocktake.zh-CN';
 
@@ -366,6 +367,7 @@ export const terminalsZhCN = {
   },
   procurement: procurementZhCN,
   stocktake: stocktakeZhCN,
+  archive: archiveZhCN,
   keyInjection: {
     title: '密钥灌装',
     intro: '请立即将以下主密钥灌装到序列号为 {{serial}} 的终端中。',

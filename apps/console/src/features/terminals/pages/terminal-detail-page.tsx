@@ -20,12 +20,13 @@ import { PageHeader } from '../../../app/components/page-header';
 import { errorText } from '../../../app/errors';
 import { formatDate, formatDateTime, formatRelative } from '../../../app/format';
 import { useTerminal } from '../api';
+import { MaintenanceArchiveView } from '../components/maintenance-archive';
 import { TerminalEventActions } from '../components/terminal-event-actions';
 import { TerminalHistory } from '../components/terminal-history';
 import { TerminalStatusTag } from '../components/terminal-status-tag';
 import { mono, type TerminalBinding, type TerminalDetail } from '../model';
 
-const tabKeys = ['overview', 'binding', 'key', 'history'] as const;
+const tabKeys = ['overview', 'binding', 'key', 'history', 'archive'] as const;
 type TabKey = (typeof tabKeys)[number];
 
 /** 机具详情: one terminal — where it is, whom it is bound to, its key's check value and its history. */
@@ -117,6 +118,11 @@ function TerminalView({ terminal: d }: { terminal: TerminalDetail }) {
               key: 'history',
               label: t('terminals.detail.tabs.history'),
               children: <TerminalHistory history={d.history} />,
+            },
+            {
+              key: 'archive',
+              label: t('terminals.archive.tab'),
+              children: <MaintenanceArchiveView terminalId={d.id} />,
             },
           ]}
           data-testid="terminal-tabs"
