@@ -6,6 +6,10 @@ export {
   createSoftwareSecurityModule,
   type GeneratedKey,
   keyCheckValue,
+  type PinTranslation,
+  pinBlockWellFormed,
   type SecurityModule,
+  type SessionKeys,
+  tripleDesDecrypt,
   tripleDesEncrypt,
 } from './security-module';
