@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { apiBench } from './api';
+import { codecBench } from './codec';
 import { consoleBench } from './console';
 import { merchantSearchBench } from './merchant-search';
 import { startupBench } from './startup';
@@ -10,6 +11,7 @@ import { terminalListBench } from './terminal-list';
 const benches: Record<string, () => Promise<object[]>> = {
   startup: startupBench,
   api: apiBench,
+  codec: codecBench,
   console: consoleBench,
   'merchant-search': merchantSearchBench,
   'terminal-list': terminalListBench,

@@ -9,16 +9,21 @@ const NIBBLE_F = 0xf;
  */
 export function packDigits(digits: string, align: 'right' | 'left', track = false): Uint8Array {
   const odd = digits.length % 2 === 1;
-  const out = new Uint8Array(Math.ceil(digits.length / 2));
-  const nibbles: number[] = [];
-  if (odd && align === 'right') nibbles.push(0);
-  for (const ch of digits) {
-    if (ch >= '0' && ch <= '9') nibbles.push(ch.charCodeAt(0) - 48);
-    else if (track && ch === '=') nibbles.push(NIBBLE_D);
-    else throw new RangeError(`not a digit: ${JSON.stringify(ch)}`);
+  const out = Buffer.allocUnsafe((digits.length + 1) >> 1);
+  // Nibble position of the first digit: 1 when a leading pad nibble comes first.
+  let position = odd && align === 'right' ? 1 : 0;
+  if (position === 1) out[0] = 0;
+  for (let i = 0; i < digits.length; i++) {
+    const code = digits.charCodeAt(i);
+    let nibble: number;
+    if (code >= 48 && code <= 57) nibble = code - 48;
+    else if (track && code === 61) nibble = NIBBLE_D;
+    else throw new RangeError(`not a digit: ${JSON.stringify(digits[i])}`);
+    if (position % 2 === 0) out[position >> 1] = nibble << 4;
+    else out[position >> 1]! |= nibble;
+    position++;
   }
-  if (odd && align === 'left') nibbles.push(NIBBLE_F);
-  for (let i = 0; i < out.length; i++) out[i] = (nibbles[2 * i]! << 4) | nibbles[2 * i + 1]!;
+  if (odd && align === 'left') out[position >> 1]! |= NIBBLE_F;
   return out;
 }
 

@@ -54,12 +54,12 @@ function encodeField(spec: FieldSpec, value: string | Uint8Array): Uint8Array {
     );
   if (value.length > spec.max) throw bad('bad_length', `${value.length} characters, at most ${spec.max}`);
   const text = width === 0 ? value.padEnd(spec.max, ' ') : value;
-  const bytes = new Uint8Array(Buffer.from(text, 'latin1'));
+  const bytes = Buffer.from(text, 'latin1');
   return width === 0 ? bytes : concat([packLength(bytes.length, width), bytes]);
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {
-  return new Uint8Array(Buffer.concat(parts));
+  return Buffer.concat(parts);
 }
 
 function packTpdu(tpdu: Tpdu): Uint8Array {

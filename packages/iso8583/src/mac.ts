@@ -3,14 +3,17 @@ import { encode, type IsoMessage } from './codec';
 
 const BLOCK = 8;
 
-/** Single DES on one block, as 3DES-EDE with the key three times (no legacy single-DES cipher needed). */
-function des(key8: Uint8Array, block: Uint8Array, decrypt = false): Uint8Array {
-  const key = Buffer.concat([key8, key8, key8]);
-  const cipher = decrypt
-    ? createDecipheriv('des-ede3-ecb', key, null)
-    : createCipheriv('des-ede3-ecb', key, null);
+const ZERO_IV = Buffer.alloc(BLOCK);
+
+/** Single DES is 3DES-EDE with the key three times (no legacy single-DES cipher needed). */
+const tripled = (key8: Uint8Array) => Buffer.concat([key8, key8, key8]);
+
+function run(
+  cipher: ReturnType<typeof createCipheriv> | ReturnType<typeof createDecipheriv>,
+  data: Uint8Array,
+) {
   cipher.setAutoPadding(false);
-  return new Uint8Array(Buffer.concat([cipher.update(block), cipher.final()]));
+  return Buffer.concat([cipher.update(data), cipher.final()]);
 }
 
 /**
@@ -20,18 +23,15 @@ function des(key8: Uint8Array, block: Uint8Array, decrypt = false): Uint8Array {
  */
 export function retailMac(key: Uint8Array, data: Uint8Array): Uint8Array {
   if (key.length !== 16) throw new RangeError(`a retail MAC key has 16 bytes, not ${key.length}`);
-  const k1 = key.subarray(0, 8);
-  const k2 = key.subarray(8, 16);
+  const k1 = tripled(key.subarray(0, 8));
+  const k2 = tripled(key.subarray(8, 16));
   const length = Math.max(BLOCK, Math.ceil(data.length / BLOCK) * BLOCK);
-  const padded = new Uint8Array(length);
+  const padded = Buffer.alloc(length);
   padded.set(data);
-  let chain: Uint8Array = new Uint8Array(BLOCK);
-  for (let i = 0; i < length; i += BLOCK) {
-    const block = new Uint8Array(BLOCK);
-    for (let j = 0; j < BLOCK; j++) block[j] = chain[j]! ^ padded[i + j]!;
-    chain = des(k1, block);
-  }
-  return des(k1, des(k2, chain, true));
+  const chained = run(createCipheriv('des-ede3-cbc', k1, ZERO_IV), padded);
+  const last = chained.subarray(length - BLOCK);
+  const middle = run(createDecipheriv('des-ede3-ecb', k2, null), last);
+  return run(createCipheriv('des-ede3-ecb', k1, null), middle);
 }
 
 /**
