@@ -37,7 +37,9 @@ import {
   registerProcurementApprovals,
   registerStocktakeApprovals,
   registerTerminalApprovals,
+  runCampaigns,
   seedDemoTerminals,
+  seedDemoUpgrades,
   seedTerminalCatalogue,
   terminalRoutes,
 } from '../modules/terminals';
@@ -101,6 +103,8 @@ export async function createPosOps(
       await seedDemoActivity({ db, clock, config });
       await seedDemoTerminals({ db, clock, config });
       await seedDemoMerchants({ db, clock, config }, storage, security);
+      // 远程升级: releases and a campaign in its canary, on the units the demo merchants got.
+      await seedDemoUpgrades({ db, clock, config });
     }
     const authDeps = { db, clock, config };
     const { app, routes } = await buildApp({
@@ -184,6 +188,12 @@ export async function createPosOps(
         name: 'terminals.offline',
         cron: '*/5 * * * *',
         run: () => detectOfflineTerminals(deps),
+      },
+      {
+        // 远程升级: time-outs, auto-pause on the health checks, canary → rollout, completion.
+        name: 'terminals.campaigns',
+        cron: '*/5 * * * *',
+        run: () => runCampaigns(deps),
       },
       {
         name: 'audit.partitions',

@@ -173,6 +173,17 @@ export const messagesEnUS: LocaleShape<typeof messagesZhCN> = {
     too_many: '{{accepted}} accepted but only {{outstanding}} of {{quantity}} still due on the order',
     in_ledger: 'already in the ledger: {{serials}}',
   },
+  upgrade: {
+    no_model: 'no such model',
+    model_retired: '{{name}} is retired',
+    version_exists: '{{name}} already has version {{version}}',
+    version_taken: 'this model already has version {{version}}',
+    reason_required: 'give a reason',
+    no_release: 'no such release',
+    release_not_published: 'release {{version}} is not published (a draft, or withdrawn)',
+    no_org: 'no such organisation in your scope',
+    from_is_target: '{{version}} is the version the campaign installs',
+  },
   change: {
     shared_account: 'merchant {{mid}} ({{name}}) settles to the same account',
     relocation: '{{count}} installed terminal(s): a relocation work order each opens when it takes effect',

@@ -48,6 +48,10 @@ const params = {
   model: 'PAX S90',
   workOrder: 'WO20261125000001',
   wanted: 'PAX A920',
+  item: 'printer_ok',
+  items: 'printer_ok, key_loaded',
+  min: 1,
+  version: '1.7.0',
 };
 
 describe('server messages in the console', () => {

@@ -170,6 +170,17 @@ export const messagesZhCN = {
     too_many: '验收 {{accepted}} 台，但订单 {{quantity}} 台中仅剩 {{outstanding}} 台未到',
     in_ledger: '已在机具台账中：{{serials}}',
   },
+  upgrade: {
+    no_model: '机型不存在',
+    model_retired: '{{name}} 已停用',
+    version_exists: '{{name}} 已有版本 {{version}}',
+    version_taken: '该机型已有版本 {{version}}',
+    reason_required: '请填写原因',
+    no_release: '版本不存在',
+    release_not_published: '版本 {{version}} 尚未发布或已撤回',
+    no_org: '机构不存在或不在您的管辖范围内',
+    from_is_target: '{{version}} 是本任务的目标版本，不能作为当前版本',
+  },
   change: {
     shared_account: '商户 {{mid}}（{{name}}）也结算到该账户',
     relocation: '已装机 {{count}} 台：变更生效时将为每台生成移机工单',

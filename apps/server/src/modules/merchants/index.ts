@@ -5,6 +5,7 @@
  */
 export { applicationRoutes } from './applications.routes';
 export { blacklistRoutes } from './blacklist.routes';
+export { type BusinessHours, businessHoursOf } from './business-hours';
 export { changeRoutes } from './change.routes';
 export { applyDueChanges, registerChangeApprovals } from './change.service';
 export { contractRoutes } from './contract.routes';

@@ -8,6 +8,7 @@ import { type AuditOrigin, systemOrigin } from '../audit';
 import { usersWithPermissionOver } from '../identity';
 import { notifyUsers } from '../notifications';
 import { applyMove } from './terminals.service';
+import { markUpgraded } from './upgrade-offer.service';
 
 /**
  * 心跳: what a bound terminal reports — firmware, position — keeps the ledger current; the first one
@@ -20,6 +21,8 @@ export interface Heartbeat {
   tid: string;
   at: Date;
   firmwareVersion?: string | undefined;
+  /** The payment app's version, when the terminal reports it. */
+  appVersion?: string | undefined;
   latitude?: number | undefined;
   longitude?: number | undefined;
 }
@@ -97,11 +100,16 @@ export async function recordHeartbeats(deps: ModuleDeps, heartbeats: readonly He
         .set({
           last_heartbeat_at: beat.at,
           ...(beat.firmwareVersion ? { firmware_version: beat.firmwareVersion } : {}),
+          ...(beat.appVersion ? { app_version: beat.appVersion } : {}),
           ...(hasPosition ? { reported_latitude: beat.latitude, reported_longitude: beat.longitude } : {}),
         })
         .where('id', '=', unit.id)
         .execute();
       await closeAlerts(tx, unit.id, 'offline', beat.at, 'heard again');
+      // 远程升级 progress: only a version that changed can be one a campaign waits for.
+      const firmware = beat.firmwareVersion !== unit.firmware_version ? beat.firmwareVersion : undefined;
+      const app = beat.appVersion !== unit.app_version ? beat.appVersion : undefined;
+      if (firmware || app) await markUpgraded(tx, unit.id, { firmware, app }, beat.at);
       if (unit.status === 'installed') {
         const fresh = await tx
           .selectFrom('terminals')

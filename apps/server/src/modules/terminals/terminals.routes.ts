@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { contextOf, type ZodApp } from '../../platform/http/app';
 import type { ModuleDeps } from '../../platform/module';
 import { maintenanceArchive } from './archive.service';
+import { campaignRoutes } from './campaigns.routes';
 import {
   createSupplier,
   createTerminalModel,
@@ -80,6 +81,8 @@ export function terminalRoutes(deps: ModuleDeps) {
       },
       throwFileSizeLimit: true,
     });
+    // 远程升级: releases, campaigns and the terminal host's question (campaigns.routes.ts).
+    await campaignRoutes(deps)(app);
 
     app.get(
       '/api/terminal-models',
@@ -291,6 +294,7 @@ export function terminalRoutes(deps: ModuleDeps) {
                   tid: z.string().regex(/^\d{8}$/, '8 digits'),
                   at: z.iso.datetime({ offset: true }),
                   firmwareVersion: z.string().trim().min(1).max(40).optional(),
+                  appVersion: z.string().trim().min(1).max(40).optional(),
                   latitude: z.number().min(-90).max(90).optional(),
                   longitude: z.number().min(-180).max(180).optional(),
                 }),

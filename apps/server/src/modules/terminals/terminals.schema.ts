@@ -62,6 +62,8 @@ export interface TerminalsTable {
   bound_at: MaybeTime;
   installed_at: MaybeTime;
   firmware_version: string | null;
+  /** The payment app's version, when heartbeats report it (远程升级 of kind app). */
+  app_version: string | null;
   last_heartbeat_at: MaybeTime;
   tmk_sealed: string | null;
   tmk_check_value: string | null;
@@ -195,6 +197,81 @@ export interface StocktakeItemsTable {
   detail: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
+export type ReleaseKind = 'firmware' | 'app';
+export type ReleaseStatus = 'draft' | 'published' | 'withdrawn';
+
+/** 固件/应用版本: a package a model's terminals can be upgraded to. */
+export interface TerminalReleasesTable {
+  id: Generated<string>;
+  model_id: string;
+  kind: ReleaseKind;
+  version: string;
+  notes: Generated<string>;
+  package_sha256: string;
+  package_bytes: bigint;
+  package_url: string | null;
+  status: Generated<ReleaseStatus>;
+  released_at: MaybeTime;
+  withdrawn_at: MaybeTime;
+  withdrawn_reason: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  revision: Generated<number>;
+}
+
+export type CampaignState =
+  | 'draft'
+  | 'canary'
+  | 'canary_paused'
+  | 'rolling'
+  | 'rolling_paused'
+  | 'completed'
+  | 'cancelled';
+export type PauseReason = 'manual' | 'offline_rate' | 'decline_rate' | 'release_withdrawn';
+
+/** 升级任务: a release rolled out to a model's terminals of an org subtree, canary first. */
+export interface TerminalCampaignsTable {
+  id: Generated<string>;
+  no: string;
+  org_id: string;
+  release_id: string;
+  name: string;
+  from_versions: ColumnType<string[], string[] | undefined, string[]>;
+  canary_percent: number;
+  state: CampaignState;
+  targets: Generated<number>;
+  canary_targets: Generated<number>;
+  created_by: string;
+  created_at: CreatedAt;
+  started_at: MaybeTime;
+  canary_passed_at: MaybeTime;
+  finished_at: MaybeTime;
+  paused_at: MaybeTime;
+  paused_by: string | null;
+  pause_reason: PauseReason | null;
+  pause_note: string | null;
+  pause_detail: ColumnType<unknown, string | null | undefined, string | null>;
+  version: Generated<number>;
+}
+
+export type TargetStage = 'canary' | 'rollout';
+export type TargetStatus = 'pending' | 'scheduled' | 'upgraded' | 'failed' | 'skipped';
+
+export interface TerminalCampaignTargetsTable {
+  campaign_id: string;
+  terminal_id: string;
+  org_id: string;
+  kind: ReleaseKind;
+  target_version: string;
+  stage: TargetStage;
+  status: Generated<TargetStatus>;
+  from_version: string | null;
+  scheduled_at: MaybeTime;
+  upgraded_at: MaybeTime;
+  failed_at: MaybeTime;
+  fail_reason: string | null;
+}
+
 export interface TerminalTables {
   terminal_models: TerminalModelsTable;
   suppliers: SuppliersTable;
@@ -209,4 +286,7 @@ export interface TerminalTables {
   goods_receipts: GoodsReceiptsTable;
   stocktakes: StocktakesTable;
   stocktake_items: StocktakeItemsTable;
+  terminal_releases: TerminalReleasesTable;
+  terminal_campaigns: TerminalCampaignsTable;
+  terminal_campaign_targets: TerminalCampaignTargetsTable;
 }

@@ -50,6 +50,8 @@ export const orgOwnedTables: Readonly<Record<string, string>> = {
   procurement_requests: 'org_id',
   goods_receipts: 'org_id',
   stocktakes: 'org_id',
+  terminal_campaigns: 'org_id',
+  terminal_campaign_targets: 'org_id',
 };
 
 /** The caller's place in the org tree: its org and the materialised path of that org ("/a/b/"). */
