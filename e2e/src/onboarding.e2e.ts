@@ -3,8 +3,9 @@
  * enters the application with its documents; the back office reviews it; the Beijing branch returns it
  * once for correction, the front desk corrects it and the back office sends it again; the branch and the
  * head office approve; the back office generates and records the signed contract and takes the merchant
- * live (MID, installation work order, portal login); training is recorded, the engineer installs the
- * terminal, the merchant becomes active; its portal user signs in and sees only its own merchant.
+ * live (MID, installation work order, portal login); training is recorded; on site the engineer binds the
+ * terminal and loads its key, checks it, photographs it, makes a test transaction and has the merchant
+ * sign on the phone — the merchant becomes active; its portal user signs in and sees only its own merchant.
  */
 import path from 'node:path';
 import {
@@ -359,14 +360,15 @@ describe('merchant onboarding', () => {
     expect(await page.getByTestId('merchant-status').getAttribute('data-status')).toBe('onboarding');
     await signOut(page);
 
-    // ── the engineer installs the terminal: the merchant becomes active ──
+    // ── the engineer on site: binds the unit and loads its key, then the merchant signs off ──
     await signIn(page, 'engineer', 'zh-CN');
     await page.goto(`/merchants/${merchantId}`);
     await page.getByTestId(`wo-complete-${workOrderNo}`).click();
+    await page.waitForURL((url) => /^\/work-orders\/[0-9a-f-]{36}$/.test(url.pathname));
+    const workOrderId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
     // A unit from the Chaoyang outlet's stock (the demo's PAX A920s); the demo merchants use the first ones.
-    await page.getByTestId('wo-serial').fill('PAXA920-10000059');
-    await page.getByTestId('wo-complete-submit').click();
-    await page.getByTestId('wo-complete-submit').waitFor({ state: 'hidden' });
+    await page.getByTestId('site-serial').fill('PAXA920-10000059');
+    await page.getByTestId('site-bind').click();
     // 密钥灌装: the TMK is shown once, with its check value; the window closes only once acknowledged.
     await page.getByTestId('key-injection').waitFor();
     expect((await page.getByTestId('key-injection-tmk').innerText()).replace(/\s/g, '')).toMatch(
@@ -377,9 +379,86 @@ describe('merchant onboarding', () => {
     await page.getByTestId('key-injection-ack').click();
     await page.getByTestId('key-injection-done').click();
     await page.getByTestId('key-injection').waitFor({ state: 'hidden' });
+    // Bound and keyed, not live yet: the work order waits for the checks, the test and the sign-off.
+    await page.getByTestId('site-form').waitFor();
+    expect(await page.getByTestId('site-terminal').innerText()).toContain('PAXA920-10000059');
+    expect((await apiGet<MerchantDetail>(page, `/api/merchants/${merchantId}`)).body.status).toBe(
+      'onboarding',
+    );
+    const { body: order } = await apiGet<{ requirements: { checklist: { item: string }[] } }>(
+      page,
+      `/api/work-orders/${workOrderId}`,
+    );
+    expect(order.requirements.checklist).toHaveLength(7);
+    for (const { item } of order.requirements.checklist)
+      await page.getByTestId(`site-check-${item}-pass`).click();
+    // Without the photo and the signature the form says what is missing, beside each.
+    await page.getByTestId('site-submit').click();
+    await page
+      .getByTestId('site-photos')
+      .locator('.ant-form-item-explain-error', { hasText: '至少需要 1 张现场照片' })
+      .waitFor();
+    await page
+      .getByTestId('site-sign-off')
+      .locator('.ant-form-item-explain-error', { hasText: '请商户签名' })
+      .waitFor();
+    // The photo of the unit at the counter, taken with the phone.
+    const photoUploaded = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/documents',
+    );
+    await page
+      .getByTestId('site-photo-upload')
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'counter.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpeg()) });
+    expect((await photoUploaded).status()).toBe(201);
+    await expect.poll(() => page.getByTestId('site-photo-count').getAttribute('data-count')).toBe('1');
+    // The test transaction: one fen, approved, its RRN from the slip.
+    await page.getByTestId('site-test-amount').fill('0.01');
+    await page.getByTestId('site-test-reference').fill('400000012345');
+    await page.getByTestId('site-test-approved').click();
+    // 签收: the merchant's name and signature, drawn on the pad.
+    await page.getByTestId('site-signer').fill('王建国');
+    const pad = page.getByTestId('site-signature');
+    await pad.scrollIntoViewIfNeeded();
+    const box = await pad.boundingBox();
+    if (!box) throw new Error('the signature pad is not on screen');
+    await page.mouse.move(box.x + 30, box.y + box.height * 0.6);
+    await page.mouse.down();
+    for (const [dx, dy] of [
+      [60, -40],
+      [110, 20],
+      [170, -30],
+      [230, 25],
+      [290, -10],
+    ] as const)
+      await page.mouse.move(box.x + 30 + dx, box.y + box.height * 0.6 + dy, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => pad.getAttribute('data-empty')).toBe('false');
+    await page.getByTestId('site-result').fill('装机完成，测试交易成功，已培训收银员');
+    const finished = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === `/api/work-orders/${workOrderId}/finish`,
+    );
+    await page.getByTestId('site-submit').click();
+    const finishResponse = await finished;
+    expect(finishResponse.status(), await finishResponse.text()).toBe(200);
+    await toast(page, '商户已开通');
+    await page.waitForURL((url) => url.pathname === '/work-orders/mine');
+    // The report keeps the signature the merchant drew, uploaded as a PNG.
+    const documents = await apiGet<{ items: { kind: string; contentType: string }[] }>(
+      page,
+      `/api/documents?ownerType=work_order&ownerId=${workOrderId}`,
+    );
+    expect(documents.body.items.map((d) => `${d.kind}:${d.contentType}`).sort()).toEqual([
+      'signature:image/png',
+      'site_photo:image/jpeg',
+    ]);
+    // The merchant is live, its unit in use.
+    await page.goto(`/merchants/${merchantId}`);
     await expect.poll(() => page.getByTestId('merchant-status').getAttribute('data-status')).toBe('active');
     expect(await page.getByTestId('merchant-status').innerText()).toBe('已开通');
     expect(await page.getByTestId('merchant-mid').innerText()).toBe(mid);
+    const unit = await apiGet<{ status: string }>(page, '/api/terminals/by-serial/PAXA920-10000059');
+    expect(unit.body.status).toBe('active');
     const merchant = await apiGet<MerchantDetail>(page, `/api/merchants/${merchantId}`);
     expect(merchant.body.status).toBe('active');
     const { attribution } = merchant.body as unknown as {

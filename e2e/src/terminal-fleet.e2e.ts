@@ -4,8 +4,9 @@
  * orders them from a supplier and receives two (a serial number already in the ledger is refused under the
  * field first), returning a third with its casing damaged; the ledger shows the two in stock in that
  * warehouse and not the returned one. The back office takes the demo's contracted florist live, the
- * engineer installs one of the received units (and loads its key), the terminal page shows it installed
- * and bound to the merchant's MID, and the fleet overview's register still adds up.
+ * engineer binds one of the received units on the site page (and loads its key), the terminal page shows
+ * it installed — in use only after the merchant's sign-off — and bound to the merchant's MID, and the
+ * fleet overview's register still adds up.
  */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -285,23 +286,26 @@ describe('terminal fleet', () => {
     expect(await page.getByTestId('merchant-mid').innerText()).toBe(mid);
     await signOut(page);
 
-    // ── the engineer installs a received unit and loads its key ──
+    // ── the engineer, on site, binds a received unit and loads its key (the sign-off comes later) ──
     await signIn(page, 'engineer', 'zh-CN');
     await page.goto(`/merchants/${merchantId}`);
     await page.getByTestId(`wo-complete-${workOrderNo}`).click();
-    await page.getByTestId('wo-serial').fill(accepted[0] ?? '');
-    const completed = page.waitForResponse((r) =>
-      /^\/api\/work-orders\/[^/]+\/complete$/.test(new URL(r.url()).pathname),
+    await page.waitForURL((url) => /^\/work-orders\/[0-9a-f-]{36}$/.test(url.pathname));
+    await page.getByTestId('site-serial').fill(accepted[0] ?? '');
+    const bound = page.waitForResponse((r) =>
+      /^\/api\/work-orders\/[^/]+\/install$/.test(new URL(r.url()).pathname),
     );
-    await page.getByTestId('wo-complete-submit').click();
-    const completion = await completed;
-    expect(completion.status(), await completion.text()).toBe(200);
-    await page.getByTestId('wo-complete-submit').waitFor({ state: 'hidden' });
+    await page.getByTestId('site-bind').click();
+    const binding = await bound;
+    expect(binding.status(), await binding.text()).toBe(200);
     await page.getByTestId('key-injection').waitFor();
     expect(await page.getByTestId('key-injection-done').isDisabled()).toBe(true);
     await page.getByTestId('key-injection-ack').click();
     await page.getByTestId('key-injection-done').click();
     await page.getByTestId('key-injection').waitFor({ state: 'hidden' });
+    // The work order stays open for the checks, the test transaction and the merchant's sign-off.
+    await page.getByTestId('site-form').waitFor();
+    expect(await page.getByTestId('site-header').getAttribute('data-status')).toBe('open');
 
     // ── the terminal: installed, bound to the florist's MID ──
     await page.goto(`/terminals/${terminalId}`);

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BranchesOutlined,
   CarryOutOutlined,
+  CloudSyncOutlined,
   ClusterOutlined,
   DashboardOutlined,
   DatabaseOutlined,
@@ -301,6 +302,18 @@ export const pageRoutes: readonly PageRoute[] = [
     ),
   },
   {
+    key: 'terminal-upgrades',
+    path: '/terminals/upgrades',
+    labelKey: 'terminals.menu.upgrades',
+    icon: <CloudSyncOutlined />,
+    permission: 'terminal.read',
+    group: 'terminals',
+    page: page(
+      () => import('../features/terminals/pages/upgrades-page'),
+      (m) => m.UpgradesPage,
+    ),
+  },
+  {
     key: 'terminal',
     path: '/terminals/:id',
     labelKey: 'terminals.menu.detail',
@@ -334,6 +347,19 @@ export const pageRoutes: readonly PageRoute[] = [
     page: page(
       () => import('../features/workorders/pages/my-work-orders-page'),
       (m) => m.MyWorkOrdersPage,
+    ),
+  },
+  {
+    // After /work-orders/mine: a static segment wins over the id.
+    key: 'work-order-site',
+    path: '/work-orders/:id',
+    labelKey: 'workorders.site.title',
+    permission: 'workOrder.read',
+    group: 'workorders',
+    hideInMenu: true,
+    page: page(
+      () => import('../features/workorders/pages/work-order-site-page'),
+      (m) => m.WorkOrderSitePage,
     ),
   },
   {

@@ -1,5 +1,5 @@
 import { BankOutlined } from '@ant-design/icons';
-import { Layout, Space, Typography, theme } from 'antd';
+import { Flex, Layout, Space, Typography, theme } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
@@ -31,6 +31,8 @@ export function AppLayout() {
           onBreakpoint={(narrow) => setCollapsed(narrow)}
           breakpoint="md"
           collapsedWidth={narrowScreen ? 0 : 80}
+          // On a phone the trigger sits in the header's left corner, not over the page's title.
+          zeroWidthTriggerStyle={{ top: 12 }}
           width={232}
         >
           <div
@@ -55,25 +57,28 @@ export function AppLayout() {
         <Layout.Header
           style={{
             background: token.colorBgContainer,
-            padding: '0 24px',
+            padding: narrowScreen ? '0 12px 0 56px' : '0 24px',
             display: 'flex',
+            gap: 12,
             alignItems: 'center',
             justifyContent: 'space-between',
             borderBottom: `1px solid ${token.colorBorderSecondary}`,
           }}
         >
-          <Space>
+          <Flex align="center" gap={8} style={{ minWidth: 0, lineHeight: 'normal' }}>
             {restricted && <Typography.Text strong>{t('common.appName')}</Typography.Text>}
             <BankOutlined />
-            <Typography.Text data-testid="current-org">{user.orgName}</Typography.Text>
-          </Space>
+            <Typography.Text ellipsis={{ tooltip: user.orgName }} data-testid="current-org">
+              {user.orgName}
+            </Typography.Text>
+          </Flex>
           <Space size="middle">
             <LanguageSwitch />
             {!restricted && <NotificationBell />}
             <UserMenu restricted={restricted} />
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ margin: 24 }}>
+        <Layout.Content style={{ margin: narrowScreen ? 12 : 24 }}>
           <Suspense fallback={<FullPageSpin />}>
             <Outlet />
           </Suspense>

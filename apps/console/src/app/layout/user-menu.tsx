@@ -40,7 +40,9 @@ export function UserMenu({ restricted }: { restricted: boolean }) {
     >
       <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
         <Avatar size="small" icon={<UserOutlined />} />
-        <Typography.Text data-testid="current-user">{user.displayName}</Typography.Text>
+        <Typography.Text style={{ whiteSpace: 'nowrap' }} data-testid="current-user">
+          {user.displayName}
+        </Typography.Text>
       </Space>
     </Dropdown>
   );

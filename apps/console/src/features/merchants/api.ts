@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, http, type Page, upload } from '../../api/client';
+import { ApiError, http, type Page } from '../../api/client';
 import type {
   AddBlacklistBody,
   ApplicationDetail,
@@ -23,6 +23,7 @@ import type {
   UpdateApplicationBody,
   UserListItem,
 } from '../../api/types';
+import { documentKeys, uploadDocument, useOwnerDocuments } from '../../app/documents';
 import { terminalKeys } from '../terminals/api';
 import type { KeyInjection } from '../terminals/model';
 import {
@@ -38,11 +39,6 @@ export const applicationKeys = {
   all: ['merchant-applications'] as const,
   list: (query: ApplicationListQuery) => ['merchant-applications', 'list', query] as const,
   detail: (id: string) => ['merchant-applications', 'detail', id] as const,
-};
-
-export const documentKeys = {
-  all: ['documents'] as const,
-  ofOwner: (ownerId: string) => ['documents', DOCUMENT_OWNER, ownerId] as const,
 };
 
 export const referenceKeys = {
@@ -126,23 +122,12 @@ export function useDecideCheck() {
 
 // ── documents ───────────────────────────────────────────────────────────────────────────────
 
-export function documentContentUrl(id: string): string {
-  return `/api/documents/${id}/content`;
+export function applicationDocumentKeys(applicationId: string) {
+  return documentKeys.ofOwner(DOCUMENT_OWNER, applicationId);
 }
 
 export function useApplicationDocuments(applicationId: string | undefined, enabled = true) {
-  return useQuery({
-    queryKey: documentKeys.ofOwner(applicationId ?? ''),
-    queryFn: async ({ signal }) =>
-      (
-        await http.get<{ items: DocumentMeta[] }>(
-          '/api/documents',
-          { ownerType: DOCUMENT_OWNER, ownerId: applicationId },
-          signal,
-        )
-      ).items,
-    enabled: Boolean(applicationId) && enabled,
-  });
+  return useOwnerDocuments(DOCUMENT_OWNER, applicationId, enabled);
 }
 
 export function uploadApplicationDocument(
@@ -151,20 +136,7 @@ export function uploadApplicationDocument(
   file: File,
   options: { onProgress?: (percent: number) => void; signal?: AbortSignal } = {},
 ): Promise<DocumentMeta> {
-  const form = new FormData();
-  form.append('ownerType', DOCUMENT_OWNER);
-  form.append('ownerId', applicationId);
-  form.append('kind', kind);
-  form.append('file', file, file.name);
-  return upload<DocumentMeta>('/api/documents', form, options);
-}
-
-export function useDeleteDocument() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => http.delete<void>(`/api/documents/${id}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: documentKeys.all }),
-  });
+  return uploadDocument({ type: DOCUMENT_OWNER, id: applicationId }, kind, file, file.name, options);
 }
 
 // ── reference data ──────────────────────────────────────────────────────────────────────────
@@ -392,7 +364,8 @@ function useMerchantMutation<V>(fn: (vars: V) => Promise<MerchantProfile>) {
   return useMutation({ mutationFn: fn, onSuccess: changed });
 }
 
-export interface CompleteWorkOrderVars {
+export interface BindInstallationVars {
+  /** The installation work order. */
   id: string;
   serialNo: string;
   /** Where the engineer stood (WGS-84 degrees), if the device told. */
@@ -401,20 +374,25 @@ export interface CompleteWorkOrderVars {
 }
 
 /**
- * POST /api/work-orders/:id/complete: the merchant as it now stands and, for an installation, the TID and
- * the clear terminal master key for the key-loading step — answered this once, never again.
+ * POST /api/work-orders/:id/install: the merchant as it now stands, and the TID and the clear terminal
+ * master key for the key-loading step — answered this once, never again.
  */
-export interface WorkOrderCompletion {
+export interface InstallationBinding {
   merchant: MerchantProfile;
-  keyInjection?: KeyInjection | null;
+  keyInjection: KeyInjection;
 }
 
-export function useCompleteWorkOrder() {
+/**
+ * 装机绑定与灌密 (installation, step one): the unit with this serial number leaves stock, is bound to the
+ * merchant and gets its key. The work order stays open for the sign-off, where the unit and the merchant
+ * go live.
+ */
+export function useBindInstallation() {
   const changed = useMerchantChanged();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: CompleteWorkOrderVars) =>
-      http.post<WorkOrderCompletion>(`/api/work-orders/${id}/complete`, body),
+    mutationFn: ({ id, ...body }: BindInstallationVars) =>
+      http.post<InstallationBinding>(`/api/work-orders/${id}/install`, body),
     onSuccess: ({ merchant }) => {
       changed(merchant);
       // A terminal left stock and got bound to the merchant.

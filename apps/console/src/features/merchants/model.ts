@@ -68,7 +68,6 @@ export const requiredDocumentKinds: readonly DocumentKind[] = [
   'account_proof',
 ];
 export const DOCUMENT_OWNER = 'merchant_application';
-export const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
 export const documentAccept = 'image/jpeg,image/png,image/webp,application/pdf,.jpg,.jpeg,.png,.webp,.pdf';
 
 export const idTypes = [

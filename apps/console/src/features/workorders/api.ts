@@ -1,12 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { http } from '../../api/client';
 import { merchantKeys } from '../merchants/api';
+import type { MerchantProfile } from '../merchants/model';
 import { terminalKeys } from '../terminals/api';
 import {
   type AssignInput,
   type Engineer,
-  type FinishInput,
+  type SiteReportInput,
   WORK_ORDER_LIST_LIMIT,
+  type WorkOrderDetail,
   type WorkOrderListItem,
   type WorkOrderQuery,
 } from './model';
@@ -14,6 +16,7 @@ import {
 export const workOrderKeys = {
   all: ['work-orders'] as const,
   list: (query: WorkOrderQuery) => ['work-orders', 'list', query] as const,
+  detail: (id: string) => ['work-orders', 'detail', id] as const,
   engineers: ['work-orders', 'engineers'] as const,
 };
 
@@ -38,6 +41,16 @@ export function useWorkOrders(query: WorkOrderQuery) {
   });
 }
 
+/** GET /api/work-orders/:id: the work order, what its kind requires on site and, once closed, its report. */
+export function useWorkOrder(id: string | undefined) {
+  return useQuery({
+    queryKey: workOrderKeys.detail(id ?? ''),
+    queryFn: ({ signal }) => http.get<WorkOrderDetail>(`/api/work-orders/${id}`, undefined, signal),
+    enabled: Boolean(id),
+    retry: false,
+  });
+}
+
 export function useEngineers(enabled: boolean) {
   return useQuery({
     queryKey: workOrderKeys.engineers,
@@ -58,12 +71,16 @@ export function useAssignWorkOrder() {
   });
 }
 
-/** 完成 (not an installation): POST /api/work-orders/:id/finish; a relocation or retrieval moves a unit. */
+/**
+ * 完工签收: POST /api/work-orders/:id/finish with the site report (photos and the signature uploaded
+ * before); answers the merchant. An installation's unit and merchant may go live, a relocation moves the
+ * unit's binding, a retrieval brings the unit back to stock.
+ */
 export function useFinishWorkOrder() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: FinishInput & { id: string }) =>
-      http.post<unknown>(`/api/work-orders/${id}/finish`, body),
+    mutationFn: ({ id, ...body }: SiteReportInput & { id: string }) =>
+      http.post<MerchantProfile>(`/api/work-orders/${id}/finish`, body),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: workOrderKeys.all });
       void queryClient.invalidateQueries({ queryKey: terminalKeys.all });

@@ -5,9 +5,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
 import type { DocumentMeta } from '../../../api/types';
+import { DOCUMENT_MAX_BYTES, useDeleteDocument } from '../../../app/documents';
 import { errorText } from '../../../app/errors';
-import { documentKeys, uploadApplicationDocument, useDeleteDocument } from '../api';
-import { DOCUMENT_MAX_BYTES, type DocumentKind, documentAccept } from '../model';
+import { applicationDocumentKeys, uploadApplicationDocument } from '../api';
+import { type DocumentKind, documentAccept } from '../model';
 import { DocumentThumb } from './document-thumb';
 
 interface Props {
@@ -94,7 +95,7 @@ export function DocumentSlot({ applicationId, kind, required, editable, value, o
                   .then((meta) => {
                     setProgress(null);
                     onChange?.([...docs, meta]);
-                    void queryClient.invalidateQueries({ queryKey: documentKeys.ofOwner(applicationId) });
+                    void queryClient.invalidateQueries({ queryKey: applicationDocumentKeys(applicationId) });
                     message.success(t('merchants.documents.uploaded', { name: meta.fileName }));
                     onSuccess?.(meta);
                   })

@@ -3,8 +3,8 @@ import { Button, Flex, Image, Modal, Popconfirm, Tooltip, Typography, theme } fr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentMeta } from '../../../api/types';
+import { documentContentUrl } from '../../../app/documents';
 import { formatDateTime } from '../../../app/format';
-import { documentContentUrl } from '../api';
 
 export function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

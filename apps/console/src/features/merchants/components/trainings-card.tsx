@@ -10,7 +10,7 @@ import { useErrorReporter } from '../../../app/errors';
 import { formatDateTime, pickerNow, pickerToIso } from '../../../app/format';
 import { useRecordTraining } from '../api';
 import type { MerchantProfile } from '../model';
-import { useMerchantAnnouncer } from './work-orders-card';
+import { useMerchantAnnouncer } from './merchant-announcer';
 
 const topicSuggestions = ['card', 'qr', 'refund', 'settlement', 'risk'] as const;
 

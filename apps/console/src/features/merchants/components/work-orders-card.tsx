@@ -1,15 +1,11 @@
-import { CheckOutlined, ToolOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { ToolOutlined } from '@ant-design/icons';
+import { Button, Card, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { WorkOrder, WorkOrderKind, WorkOrderStatus } from '../../../api/types';
 import { useAccess } from '../../../app/access';
-import { GpsFields } from '../../../app/components/gps-fields';
-import { useErrorReporter } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
-import { useKeyInjectionNotice } from '../../terminals/components/key-injection';
-import { useCompleteWorkOrder, type WorkOrderCompletion } from '../api';
 import type { MerchantProfile } from '../model';
 
 const workOrderStatusColors: Record<WorkOrderStatus, string> = {
@@ -19,44 +15,29 @@ const workOrderStatusColors: Record<WorkOrderStatus, string> = {
 };
 
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' };
-const serialPattern = /^[A-Za-z0-9-]{4,40}$/;
 
 /**
- * After an action on the merchant: say what was done, and say so louder when it took the merchant live.
+ * 工单: installation, relocation and the others. Each opens on its site page (现场作业), where the engineer
+ * binds the unit and loads its key, fills the site report and has the merchant sign off.
  */
-export function useMerchantAnnouncer() {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  return (before: MerchantProfile, after: MerchantProfile, done: string) => {
-    if (before.status !== 'active' && after.status === 'active') {
-      message.success({ content: t('merchants.merchant.activated'), key: 'merchant-activated' });
-    } else {
-      message.success(done);
-    }
-  };
-}
-
-/** 工单: installation, relocation and the others, with "complete" for field engineers. */
 export function WorkOrdersCard({ merchant: m }: { merchant: MerchantProfile }) {
   const { t } = useTranslation();
   const access = useAccess();
-  const announce = useMerchantAnnouncer();
-  const showKey = useKeyInjectionNotice();
-  const [completing, setCompleting] = useState<WorkOrder | null>(null);
-
-  /** The key first (it is shown this once); the news about the merchant once it is loaded. */
-  const onCompleted = ({ merchant: after, keyInjection }: WorkOrderCompletion) => {
-    const done = () => announce(m, after, t('merchants.merchant.workOrders.completed'));
-    if (keyInjection) showKey(keyInjection, done);
-    else done();
-  };
+  const canRead = access.can('workOrder.read');
 
   const workOrderColumns: ColumnsType<WorkOrder> = [
     {
       title: t('merchants.merchant.workOrders.no'),
       dataIndex: 'no',
       width: 170,
-      render: (no: string) => <span style={mono}>{no}</span>,
+      render: (no: string, w) =>
+        canRead ? (
+          <Link to={`/work-orders/${w.id}`} style={mono} data-testid={`wo-open-${no}`}>
+            {no}
+          </Link>
+        ) : (
+          <span style={mono}>{no}</span>
+        ),
     },
     {
       title: t('merchants.merchant.workOrders.kind'),
@@ -104,21 +85,15 @@ export function WorkOrdersCard({ merchant: m }: { merchant: MerchantProfile }) {
           {
             title: t('common.actions'),
             key: 'actions',
-            width: 90,
+            width: 110,
             fixed: 'right' as const,
-            // Only an installation is completed here: it binds a unit from stock and injects its key.
             render: (_: unknown, w: WorkOrder) =>
-              w.status === 'open' &&
-              w.kind === 'install' && (
-                <Button
-                  size="small"
-                  type="link"
-                  icon={<CheckOutlined />}
-                  onClick={() => setCompleting(w)}
-                  data-testid={`wo-complete-${w.no}`}
-                >
-                  {t('merchants.merchant.workOrders.complete')}
-                </Button>
+              w.status === 'open' && (
+                <Link to={`/work-orders/${w.id}`} data-testid={`wo-complete-${w.no}`}>
+                  <Button size="small" type="link" icon={<ToolOutlined />}>
+                    {t('merchants.merchant.workOrders.onSite')}
+                  </Button>
+                </Link>
               ),
           },
         ]
@@ -141,94 +116,10 @@ export function WorkOrdersCard({ merchant: m }: { merchant: MerchantProfile }) {
         columns={workOrderColumns}
         dataSource={m.workOrders}
         pagination={false}
-        scroll={{ x: 1060 }}
+        scroll={{ x: 1080 }}
         locale={{ emptyText: t('merchants.merchant.workOrders.none') }}
         data-testid="merchant-work-orders"
       />
-      <CompleteWorkOrderModal order={completing} onClose={() => setCompleting(null)} onDone={onCompleted} />
     </Card>
-  );
-}
-
-interface CompleteValues {
-  serialNo: string;
-  latitude?: number | null;
-  longitude?: number | null;
-}
-
-/** How long to wait for the device's position before giving up. */
-/**
- * 完成装机: the serial number of the unit installed (typed or scanned) and, optionally, where the
- * engineer stands; the server binds the unit and answers its key.
- */
-function CompleteWorkOrderModal({
-  order,
-  onClose,
-  onDone,
-}: {
-  order: WorkOrder | null;
-  onClose: () => void;
-  onDone: (completion: WorkOrderCompletion) => void;
-}) {
-  const { t } = useTranslation();
-  const report = useErrorReporter();
-  const [form] = Form.useForm<CompleteValues>();
-  const complete = useCompleteWorkOrder();
-  const onOk = async () => {
-    if (!order) return;
-    const { serialNo, latitude, longitude } = await form.validateFields();
-    const located = typeof latitude === 'number' && typeof longitude === 'number';
-    try {
-      const completion = await complete.mutateAsync({
-        id: order.id,
-        serialNo: serialNo.trim(),
-        ...(located ? { latitude, longitude } : {}),
-      });
-      onClose();
-      onDone(completion);
-    } catch (error) {
-      report(error, form);
-    }
-  };
-
-  return (
-    <Modal
-      open={order !== null}
-      title={order ? t('merchants.merchant.workOrders.completeTitle', { no: order.no }) : ''}
-      onCancel={onClose}
-      onOk={onOk}
-      confirmLoading={complete.isPending}
-      okButtonProps={{ 'data-testid': 'wo-complete-submit' }}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item
-          name="serialNo"
-          label={t('merchants.merchant.workOrders.serialNo')}
-          rules={[
-            {
-              validator: (_, value: string | undefined) =>
-                value && serialPattern.test(value.trim())
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('merchants.merchant.workOrders.serialInvalid'))),
-            },
-          ]}
-        >
-          <Input
-            autoFocus
-            maxLength={40}
-            placeholder={t('merchants.merchant.workOrders.serialPlaceholder')}
-            style={mono}
-            data-testid="wo-serial"
-          />
-        </Form.Item>
-        <GpsFields
-          form={form}
-          label={t('terminals.install.location')}
-          hint={t('terminals.install.locationHint')}
-          testIdPrefix="wo"
-        />
-      </Form>
-    </Modal>
   );
 }

@@ -590,11 +590,7 @@ export const merchantsEnUS: LocaleShape<typeof merchantsZhCN> = {
       serialNo: 'Serial number',
       createdAt: 'Created at',
       completedAt: 'Completed at',
-      complete: 'Complete',
-      completeTitle: 'Complete work order {{no}}',
-      serialPlaceholder: "The serial number (SN) on the terminal's label",
-      serialInvalid: 'Enter 4–40 letters, digits or hyphens',
-      completed: 'Work order completed',
+      onSite: 'On site',
       none: 'No work orders',
       kinds: {
         install: 'Installation',

@@ -580,11 +580,7 @@ export const merchantsZhCN = {
       serialNo: '终端序列号',
       createdAt: '创建时间',
       completedAt: '完成时间',
-      complete: '完成',
-      completeTitle: '完成工单 {{no}}',
-      serialPlaceholder: '终端机身上的序列号（SN）',
-      serialInvalid: '请输入 4–40 位字母、数字或短横线',
-      completed: '工单已完成',
+      onSite: '现场作业',
       none: '暂无工单',
       kinds: {
         install: '装机',

@@ -2,6 +2,7 @@ import type { LocaleShape } from '../../../app/i18n/types';
 import { archiveEnUS } from './archive.en-US';
 import { procurementEnUS } from './procurement.en-US';
 import { stocktakeEnUS } from './stocktake.en-US';
+import { upgradeEnUS } from './upgrade.en-US';
 import type { terminalsZhCN } from './zh-CN';
 
 export const terminalsEnUS: LocaleShape<typeof terminalsZhCN> = {
@@ -13,6 +14,7 @@ export const terminalsEnUS: LocaleShape<typeof terminalsZhCN> = {
     stock: 'Stock',
     stocktakes: 'Stocktakes',
     alerts: 'Alerts',
+    upgrades: 'Remote upgrades',
     ledger: 'Terminal ledger',
     detail: 'Terminal',
     models: 'Models',
@@ -374,6 +376,7 @@ export const terminalsEnUS: LocaleShape<typeof terminalsZhCN> = {
   },
   procurement: procurementEnUS,
   stocktake: stocktakeEnUS,
+  upgrade: upgradeEnUS,
   archive: archiveEnUS,
   keyInjection: {
     title: 'Key injection',

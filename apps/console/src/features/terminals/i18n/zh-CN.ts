@@ -1,6 +1,7 @@
 import { archiveZhCN } from './archive.zh-CN';
 import { procurementZhCN } from './procurement.zh-CN';
 import { stocktakeZhCN } from './stocktake.zh-CN';
+import { upgradeZhCN } from './upgrade.zh-CN';
 
 export const terminalsZhCN = {
   menu: {
@@ -11,6 +12,7 @@ export const terminalsZhCN = {
     stock: '库存',
     stocktakes: '盘点',
     alerts: '告警',
+    upgrades: '远程升级',
     ledger: '机具台账',
     detail: '机具详情',
     models: '机型目录',
@@ -367,6 +369,7 @@ export const terminalsZhCN = {
   },
   procurement: procurementZhCN,
   stocktake: stocktakeZhCN,
+  upgrade: upgradeZhCN,
   archive: archiveZhCN,
   keyInjection: {
     title: '密钥灌装',

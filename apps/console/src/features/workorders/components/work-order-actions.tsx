@@ -1,26 +1,34 @@
-import { CheckOutlined, SendOutlined, ShopOutlined } from '@ant-design/icons';
+import { FileDoneOutlined, KeyOutlined, SendOutlined, ToolOutlined } from '@ant-design/icons';
 import { Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAccess } from '../../../app/access';
-import { canFinishHere, type WorkOrderListItem } from '../model';
+import { siteStep, type WorkOrderListItem } from '../model';
 
 /**
- * The actions on an open work order: 派单 for dispatchers, 完成 for engineers (an installation is completed
- * on its merchant's page, where the unit is bound and its key injected).
+ * The actions on a work order: 派单 for dispatchers and, for engineers, its site page (现场作业: binding an
+ * installation's unit, the checks and the sign-off); a completed one opens its site report.
  */
 export function WorkOrderActions({
   order: w,
   onAssign,
-  onFinish,
 }: {
   order: WorkOrderListItem;
   onAssign: (w: WorkOrderListItem) => void;
-  onFinish: (w: WorkOrderListItem) => void;
 }) {
   const { t } = useTranslation();
   const access = useAccess();
-  if (w.status !== 'open') return null;
+  if (w.status === 'completed') {
+    return (
+      <Link to={`/work-orders/${w.id}`} data-testid={`wo-report-${w.no}`}>
+        <Button size="small" type="link" icon={<FileDoneOutlined />}>
+          {t('workorders.actions.report')}
+        </Button>
+      </Link>
+    );
+  }
+  const step = siteStep(w);
+  if (!step) return null;
   return (
     <Space size={0} wrap>
       {access.can('workOrder.assign') && (
@@ -34,24 +42,13 @@ export function WorkOrderActions({
           {w.assignee ? t('workorders.actions.reassign') : t('workorders.actions.assign')}
         </Button>
       )}
-      {access.can('workOrder.complete') &&
-        (canFinishHere(w) ? (
-          <Button
-            size="small"
-            type="link"
-            icon={<CheckOutlined />}
-            onClick={() => onFinish(w)}
-            data-testid={`wo-finish-${w.no}`}
-          >
-            {t('workorders.actions.finish')}
+      {access.can('workOrder.complete') && (
+        <Link to={`/work-orders/${w.id}`} data-testid={`wo-site-${w.no}`}>
+          <Button size="small" type="link" icon={step === 'bind' ? <KeyOutlined /> : <ToolOutlined />}>
+            {step === 'bind' ? t('workorders.actions.bind') : t('workorders.actions.onSite')}
           </Button>
-        ) : (
-          <Link to={`/merchants/${w.merchantId}`} data-testid={`wo-install-${w.no}`}>
-            <Button size="small" type="link" icon={<ShopOutlined />}>
-              {t('workorders.actions.installOnMerchant')}
-            </Button>
-          </Link>
-        ))}
+        </Link>
+      )}
     </Space>
   );
 }

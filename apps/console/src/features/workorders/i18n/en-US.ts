@@ -1,4 +1,5 @@
 import type { LocaleShape } from '../../../app/i18n/types';
+import { siteEnUS } from './site.en-US';
 import type { workordersZhCN } from './zh-CN';
 
 export const workordersEnUS: LocaleShape<typeof workordersZhCN> = {
@@ -52,8 +53,9 @@ export const workordersEnUS: LocaleShape<typeof workordersZhCN> = {
   actions: {
     assign: 'Assign',
     reassign: 'Reassign',
-    finish: 'Complete',
-    installOnMerchant: 'Install on merchant page',
+    bind: 'Bind unit',
+    onSite: 'On site',
+    report: 'Site report',
   },
   assign: {
     title: 'Assign {{no}}',
@@ -66,22 +68,7 @@ export const workordersEnUS: LocaleShape<typeof workordersZhCN> = {
     dueHint: 'Due {{when}}',
     done: 'Work order {{no}} assigned to {{name}}',
   },
-  finish: {
-    title: 'Complete {{no}}',
-    submit: 'Complete',
-    effects: {
-      inspection: 'Records the inspection result.',
-      repair: 'Records the repair result.',
-      relocation: "The unit's binding moves to the merchant's registered address.",
-      retrieval: 'The unit goes back to stock.',
-    },
-    result: 'Result',
-    resultPlaceholder: 'e.g. battery replaced, test transaction OK',
-    resultRequired: 'Describe the result (at least {{n}} characters)',
-    location: 'Location on site (optional)',
-    locationHint: 'Latitude and longitude (WGS-84); "Use my location" asks the device',
-    done: 'Work order {{no}} completed',
-  },
+  site: siteEnUS,
   mine: {
     title: 'My work orders',
     refresh: 'Refresh',

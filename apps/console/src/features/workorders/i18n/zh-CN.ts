@@ -1,3 +1,5 @@
+import { siteZhCN } from './site.zh-CN';
+
 export const workordersZhCN = {
   menu: {
     group: '工单',
@@ -49,8 +51,9 @@ export const workordersZhCN = {
   actions: {
     assign: '派单',
     reassign: '改派',
-    finish: '完成',
-    installOnMerchant: '到商户页完成装机',
+    bind: '装机绑定',
+    onSite: '现场作业',
+    report: '作业记录',
   },
   assign: {
     title: '派单：{{no}}',
@@ -63,22 +66,7 @@ export const workordersZhCN = {
     dueHint: '截止时间 {{when}}',
     done: '工单 {{no}} 已派给 {{name}}',
   },
-  finish: {
-    title: '完成工单：{{no}}',
-    submit: '完成',
-    effects: {
-      inspection: '记录巡检结果。',
-      repair: '记录维修结果。',
-      relocation: '完成后，机具绑定将迁移到商户当前登记的地址。',
-      retrieval: '完成后，机具将退回库存。',
-    },
-    result: '处理结果',
-    resultPlaceholder: '如：已更换电池，交易测试正常',
-    resultRequired: '请填写处理结果（至少 {{n}} 个字）',
-    location: '现场位置（可选）',
-    locationHint: '经纬度（WGS-84），可点击“获取当前位置”由设备定位',
-    done: '工单 {{no}} 已完成',
-  },
+  site: siteZhCN,
   mine: {
     title: '我的工单',
     refresh: '刷新',

@@ -1,24 +1,20 @@
-import { CheckOutlined, EnvironmentOutlined, ReloadOutlined, ShopOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Flex, List, Typography } from 'antd';
-import { useState } from 'react';
+import { EnvironmentOutlined, KeyOutlined, ReloadOutlined, ToolOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Flex, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../../app/components/page-header';
 import { formatDateTime } from '../../../app/format';
 import { useWorkOrders } from '../api';
-import { FinishModal } from '../components/finish-modal';
 import { DueText, KindTag } from '../components/work-order-tags';
-import { canFinishHere, mono, type WorkOrderListItem } from '../model';
+import { mono, siteStep, TAP_HEIGHT_PX, type WorkOrderListItem } from '../model';
 
-/** Tap targets on a phone: at least this tall (px). */
-const TAP_HEIGHT_PX = 48;
-
-/** 我的工单: the engineer's open work orders, soonest due first, as cards that work on a phone. */
+/**
+ * 我的工单: the engineer's open work orders, soonest due first, as cards that work on a phone; each opens
+ * its site page (现场作业).
+ */
 export function MyWorkOrdersPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const orders = useWorkOrders({ mine: true, status: 'open' });
-  const [finishing, setFinishing] = useState<WorkOrderListItem | null>(null);
 
   return (
     <>
@@ -79,33 +75,20 @@ export function MyWorkOrdersPage() {
                     {t('workorders.mine.address')}
                   </Button>
                 </Link>
-                {canFinishHere(w) ? (
+                <Link to={`/work-orders/${w.id}`} data-testid={`wo-site-${w.no}`}>
                   <Button
                     type="primary"
                     block
-                    icon={<CheckOutlined />}
+                    icon={siteStep(w) === 'bind' ? <KeyOutlined /> : <ToolOutlined />}
                     style={{ height: TAP_HEIGHT_PX }}
-                    onClick={() => setFinishing(w)}
-                    data-testid={`wo-finish-${w.no}`}
                   >
-                    {t('workorders.actions.finish')}
+                    {siteStep(w) === 'bind' ? t('workorders.actions.bind') : t('workorders.actions.onSite')}
                   </Button>
-                ) : (
-                  <Link to={`/merchants/${w.merchantId}`} data-testid={`wo-install-${w.no}`}>
-                    <Button type="primary" block icon={<ShopOutlined />} style={{ height: TAP_HEIGHT_PX }}>
-                      {t('workorders.actions.installOnMerchant')}
-                    </Button>
-                  </Link>
-                )}
+                </Link>
               </Flex>
             </Card>
           </List.Item>
         )}
-      />
-      <FinishModal
-        order={finishing}
-        onClose={() => setFinishing(null)}
-        onDone={(w) => message.success(t('workorders.finish.done', { no: w.no }))}
       />
     </>
   );

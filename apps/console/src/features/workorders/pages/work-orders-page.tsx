@@ -10,7 +10,6 @@ import { formatDate, formatDateTime } from '../../../app/format';
 import { rowAttrs } from '../../terminals/components/row-attrs';
 import { useWorkOrders } from '../api';
 import { AssignModal } from '../components/assign-modal';
-import { FinishModal } from '../components/finish-modal';
 import { WorkOrderActions } from '../components/work-order-actions';
 import { DueText, KindTag, StatusTag } from '../components/work-order-tags';
 import {
@@ -40,7 +39,7 @@ function queryOf(tab: TabKey, kind: WorkOrderQuery['kind']): WorkOrderQuery {
   return { status: tab, kind };
 }
 
-/** 工单: the work orders of the user's subtree, soonest due first, with 派单 and 完成. */
+/** 工单: the work orders of the user's subtree, soonest due first, with 派单 and the site page of each. */
 export function WorkOrdersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -51,7 +50,6 @@ export function WorkOrdersPage() {
   const orders = useWorkOrders(queryOf(tab, kind));
   const overdue = useWorkOrders({ overdue: true });
   const [assigning, setAssigning] = useState<WorkOrderListItem | null>(null);
-  const [finishing, setFinishing] = useState<WorkOrderListItem | null>(null);
   const items = orders.data ?? [];
 
   const go = (nextTab: TabKey, nextKind: typeof kind) => {
@@ -102,7 +100,11 @@ export function WorkOrdersPage() {
       title: t('workorders.fields.no'),
       dataIndex: 'no',
       width: 170,
-      render: (no: string) => <span style={mono}>{no}</span>,
+      render: (no: string, w) => (
+        <Link to={`/work-orders/${w.id}`} style={mono} data-testid={`wo-open-${no}`}>
+          {no}
+        </Link>
+      ),
     },
     {
       title: t('workorders.fields.kind'),
@@ -183,9 +185,7 @@ export function WorkOrdersPage() {
       key: 'actions',
       width: 170,
       fixed: 'right',
-      render: (_: unknown, w) => (
-        <WorkOrderActions order={w} onAssign={setAssigning} onFinish={setFinishing} />
-      ),
+      render: (_: unknown, w) => <WorkOrderActions order={w} onAssign={setAssigning} />,
     },
   ];
 
@@ -266,11 +266,6 @@ export function WorkOrdersPage() {
         onDone={(w) =>
           message.success(t('workorders.assign.done', { no: w.no, name: w.assignee?.name ?? '' }))
         }
-      />
-      <FinishModal
-        order={finishing}
-        onClose={() => setFinishing(null)}
-        onDone={(w) => message.success(t('workorders.finish.done', { no: w.no }))}
       />
     </>
   );
