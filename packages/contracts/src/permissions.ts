@@ -67,6 +67,12 @@ export const permissionCatalogue = [
     zh: '维护机具状态（故障、维修、停用、丢失）',
     en: 'Record terminal faults, repairs, retirement and losses',
   },
+  {
+    key: 'terminal.upgrade',
+    module: 'terminals',
+    zh: '远程升级（创建、启动、暂停、取消升级任务）',
+    en: 'Run remote upgrade campaigns (create, start, pause, cancel)',
+  },
   { key: 'terminal.import', module: 'terminals', zh: '机具入库导入', en: 'Import terminals into stock' },
   {
     key: 'terminal.transfer',

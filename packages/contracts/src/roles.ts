@@ -194,6 +194,7 @@ const terminalPermissions: Record<string, readonly Permission[]> = {
   ops_manager: [
     'terminal.read',
     'terminal.manage',
+    'terminal.upgrade',
     'terminal.import',
     'terminal.transfer',
     'catalogue.manage',

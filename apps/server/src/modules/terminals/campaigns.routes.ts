@@ -217,7 +217,7 @@ export function campaignRoutes(deps: ModuleDeps) {
     app.post(
       '/api/terminal-campaigns',
       {
-        config: { access: 'terminal.manage' },
+        config: { access: 'terminal.upgrade' },
         schema: {
           tags,
           summary: '新建升级任务 (a draft): a published release, an org subtree, current versions, canary %',
@@ -229,7 +229,7 @@ export function campaignRoutes(deps: ModuleDeps) {
     app.post(
       '/api/terminal-campaigns/:id/events',
       {
-        config: { access: 'terminal.manage' },
+        config: { access: 'terminal.upgrade' },
         schema: {
           tags,
           summary:

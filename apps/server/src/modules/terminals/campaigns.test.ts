@@ -329,6 +329,8 @@ describe('targeting (目标)', () => {
     expect(outside.body.fieldMessages.orgId.key).toBe('upgrade.no_org');
     const canary = await ops.post('/api/terminal-campaigns', { ...base, canaryPercent: 80 });
     expect(canary.body.fields).toHaveProperty('canaryPercent');
+    // A field engineer records faults (terminal.manage) but runs no campaign (terminal.upgrade).
+    expect((await (await as('engineer')).post('/api/terminal-campaigns', base)).status).toBe(403);
   });
 });
 

@@ -9,7 +9,7 @@ import { useCampaignEvent } from '../upgrade-api';
 import { type Campaign, type CampaignEvent, eventsWithReason } from '../upgrade-model';
 
 /**
- * The moves the server allows the campaign now (`allowedEvents`), for `terminal.manage`: start, resume,
+ * The moves the server allows the campaign now (`allowedEvents`), for `terminal.upgrade`: start, resume,
  * advance (灰度通过) and complete after a confirmation; pause and cancel with a reason. A refusal — the
  * job moved it meanwhile — shows the state machine's reason.
  */
@@ -28,7 +28,7 @@ export function CampaignActions({
   const [asking, setAsking] = useState<CampaignEvent | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
-  if (!access.can('terminal.manage') || campaign.allowedEvents.length === 0) return null;
+  if (!access.can('terminal.upgrade') || campaign.allowedEvents.length === 0) return null;
 
   const eventName = (event: CampaignEvent) => t(`terminals.upgrade.events.${event}`);
   const run = async (event: CampaignEvent, reason?: string) => {

@@ -146,7 +146,7 @@ export function UpgradesPage() {
                 {t('terminals.upgrade.createRelease')}
               </Button>
             )}
-            {access.can('terminal.manage') && (
+            {access.can('terminal.upgrade') && (
               <Button
                 type="primary"
                 icon={<PlusOutlined />}
