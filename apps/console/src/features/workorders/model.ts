@@ -56,6 +56,8 @@ export interface SiteReport {
   testTransaction: { amountMinor: string; reference: string; approved: boolean } | null;
   signOff: { signerName: string; signatureDocumentId: string };
   reportedAt: string;
+  /** Who filled in the report and closed the work order. */
+  reportedBy: string;
 }
 
 /** GET /api/work-orders/:id. */

@@ -154,6 +154,7 @@ describe('site work (现场作业): checklist, photos, test transaction, sign-of
         location: { latitude: 39.9087, longitude: 116.4605 },
         testTransaction: { amountMinor: '1', reference: '000000123456', approved: true },
         signOff: { signerName: '店长 王芳', signatureDocumentId: signature.id },
+        reportedBy: '安装工',
       },
     });
     const unit = (await engineer.get('/api/terminals/by-serial/SITE-0001')).body;

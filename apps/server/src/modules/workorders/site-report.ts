@@ -182,11 +182,13 @@ export async function saveSiteReport(
 /** The site report of a work order, for its page and the terminal's maintenance archive. */
 export async function siteReportOf(db: Db, workOrderId: string) {
   const row = await db
-    .selectFrom('work_order_reports')
-    .selectAll()
-    .where('work_order_id', '=', workOrderId)
+    .selectFrom('work_order_reports as r')
+    .innerJoin('users as u', 'u.id', 'r.reported_by')
+    .selectAll('r')
+    .select('u.display_name as reported_by_name')
+    .where('r.work_order_id', '=', workOrderId)
     .executeTakeFirst();
-  return row ? siteReportView(row) : null;
+  return row ? { ...siteReportView(row), reportedBy: row.reported_by_name } : null;
 }
 
 export function siteReportView(row: {

@@ -35,9 +35,7 @@ export function SiteReportView({
               label: t('workorders.site.report.reportedAt'),
               children: formatDateTime(r.reportedAt),
             },
-            ...(order.assignee
-              ? [{ key: 'engineer', label: t('workorders.site.engineer'), children: order.assignee.name }]
-              : []),
+            { key: 'engineer', label: t('workorders.site.engineer'), children: r.reportedBy },
             {
               key: 'result',
               label: t('workorders.site.report.result'),
