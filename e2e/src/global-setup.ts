@@ -72,6 +72,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       ...startEnv(),
       CONSOLE_DIR: consoleDir,
       PORT: String(port),
+      // A free port for the terminal host too: several servers may run at once.
+      TERMINAL_PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       DEMO: 'on',

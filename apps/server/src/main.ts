@@ -29,9 +29,11 @@ async function main() {
   let jobs: JobRunner | null = null;
   if (config.JOBS) jobs = await startJobs(url, config.TZ_BUSINESS, posops.jobs, log);
   await posops.app.listen({ port: config.PORT, host: config.HOST });
+  const terminalPort = await posops.host.listen(config.TERMINAL_PORT, config.HOST);
   const secondsToReady = ((performance.now() - startedAt) / 1000).toFixed(2);
   log('PosOps is up', {
     port: config.PORT,
+    terminalPort,
     database: embedded ? 'embedded' : 'external',
     seconds: Number(secondsToReady),
   });
@@ -56,6 +58,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 20_000);
     force.unref();
     try {
+      await posops.host.close();
       await posops.app.close();
       await jobs?.stop();
       await posops.db.destroy();

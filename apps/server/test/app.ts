@@ -81,6 +81,8 @@ export class Client {
 
 export interface TestApp extends PosOps {
   baseUrl: string;
+  /** The terminal host's ISO 8583 port. */
+  terminalPort: number;
   database: TestDatabase;
   clock: Clock & { advance(ms: number): void; set(at: Date): void };
   client(): Client;
@@ -109,12 +111,14 @@ export async function startTestApp(
     demoActivity: options.demoActivity ?? false,
   });
   await posops.app.listen({ port: 0, host: '127.0.0.1' });
+  const terminalPort = await posops.host.listen(0, '127.0.0.1');
   const address = posops.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
     ...posops,
     baseUrl,
+    terminalPort,
     database,
     clock,
     client: () => new Client(baseUrl),

@@ -62,6 +62,16 @@ const configSchema = z.object({
    * closed. Demo mode uses a published one.
    */
   INTERNAL_API_TOKEN: z.string().min(32, 'at least 32 characters').optional(),
+  /** 终端接入: the ISO 8583 listener for POS terminals (0 picks a free port, as tests do). */
+  TERMINAL_PORT: z.coerce.number().int().min(0).max(65535).default(8583),
+  /** A terminal connection silent this long is closed. */
+  TERMINAL_IDLE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  /** A frame longer than this closes the connection (the protocol's longest message is well below). */
+  TERMINAL_MAX_FRAME_BYTES: z.coerce.number().int().min(256).max(65535).default(4096),
+  /** Open connections per remote address (many terminals may share one NAT address). */
+  TERMINAL_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(1000),
+  /** Messages of one connection being handled at once; reading pauses beyond (backpressure). */
+  TERMINAL_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(32),
   /** A bound terminal silent this long is offline (离线告警). */
   TERMINAL_OFFLINE_MINUTES: z.coerce
     .number()

@@ -5,6 +5,7 @@ import type pg from 'pg';
 import { approvalRoutes, seedDefaultChains } from '../modules/approvals';
 import { auditRoutes } from '../modules/audit';
 import { createDocumentStorage, documentRoutes } from '../modules/documents';
+import { createTerminalHost, type TerminalHost } from '../modules/host';
 import {
   authRoutes,
   deleteExpiredSessions,
@@ -61,6 +62,8 @@ export interface PosOps {
   pool: pg.Pool;
   jobs: ScheduledJob[];
   demoSeeded: boolean;
+  /** The ISO 8583 listener for terminals; the caller makes it listen (TERMINAL_PORT). */
+  host: TerminalHost;
   close(): Promise<void>;
 }
 
@@ -142,6 +145,11 @@ export async function createPosOps(
         portalRoutes({ ...deps, storage }),
       ],
     });
+    // One log line per message at debug level (ids and codes only); refusals and failures at warn.
+    const host = createTerminalHost(deps, security, (line) => {
+      if (line.event === 'message') app.log.debug({ host: line }, 'terminal message');
+      else app.log.warn({ host: line }, `terminal host: ${line.event}`);
+    });
     const jobs: ScheduledJob[] = [
       {
         name: 'identity.dormant-accounts',
@@ -211,7 +219,9 @@ export async function createPosOps(
       pool,
       jobs,
       demoSeeded,
+      host,
       close: async () => {
+        await host.close();
         await app.close();
         await db.destroy();
       },

@@ -10,12 +10,13 @@
 
 export { seedDemoUpgrades } from './campaigns.demo';
 export { runCampaigns } from './campaigns.jobs';
-export { detectOfflineTerminals } from './heartbeats.service';
+export { detectOfflineTerminals, type Heartbeat, recordHeartbeats } from './heartbeats.service';
 export { registerProcurementApprovals } from './procurement.service';
 export { registerTerminalApprovals } from './scrap.service';
 export { checkLowStock } from './stock.service';
 export { registerStocktakeApprovals } from './stocktake.service';
 export { seedDemoTerminals } from './terminals.demo';
+export { terminalForHost } from './terminals.repo';
 export { terminalRoutes } from './terminals.routes';
 export { seedTerminalCatalogue } from './terminals.seed';
 export {

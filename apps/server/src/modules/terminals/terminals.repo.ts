@@ -193,3 +193,12 @@ export function listWarehouses(db: Db) {
     .orderBy('o.path')
     .execute();
 }
+
+/** What the terminal host needs of a unit to admit its messages: state, binding and its sealed TMK. */
+export function terminalForHost(db: Db, tid: string) {
+  return db
+    .selectFrom('terminals')
+    .select(['id', 'org_id', 'status', 'serial_no', 'tid', 'merchant_id', 'bound_mid', 'tmk_sealed'])
+    .where('tid', '=', tid)
+    .executeTakeFirst();
+}

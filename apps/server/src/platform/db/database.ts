@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ApprovalTables } from '../../modules/approvals/approvals.schema';
 import type { AuditTables } from '../../modules/audit/audit.schema';
 import type { DocumentTables } from '../../modules/documents/documents.schema';
+import type { HostTables } from '../../modules/host/host.schema';
 import type { IdentityTables } from '../../modules/identity/identity.schema';
 import type { ContractTables } from '../../modules/merchants/contract.schema';
 import type { MerchantTables } from '../../modules/merchants/merchants.schema';
@@ -25,7 +26,8 @@ export interface Database
     PricingTables,
     ContractTables,
     TerminalTables,
-    WorkOrderTables {}
+    WorkOrderTables,
+    HostTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

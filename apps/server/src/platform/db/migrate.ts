@@ -17,6 +17,7 @@ import * as m0015 from '../../migrations/0015_work_order_dispatch';
 import * as m0016 from '../../migrations/0016_work_order_site_reports';
 import * as m0017 from '../../migrations/0017_remote_management';
 import * as m0018 from '../../migrations/0018_terminal_upgrade_permission';
+import * as m0019 from '../../migrations/0019_terminal_sessions';
 
 /** The one ordered list of migrations, applied at start and by `npm run db:migrate`. */
 export const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '0016_work_order_site_reports': m0016,
   '0017_remote_management': m0017,
   '0018_terminal_upgrade_permission': m0018,
+  '0019_terminal_sessions': m0019,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

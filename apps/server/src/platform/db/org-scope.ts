@@ -43,6 +43,7 @@ export const orgOwnedTables: Readonly<Record<string, string>> = {
   merchant_change_requests: 'org_id',
   warehouses: 'org_id',
   terminals: 'org_id',
+  terminal_sessions: 'org_id',
   terminal_events: 'org_id',
   terminal_alerts: 'org_id',
   terminal_transfers: 'org_id',
