@@ -1,5 +1,5 @@
 /**
- * The terminal protocol's ISO 8583 codec (TERMINAL-PROTOCOL.md): framing, the field catalogue, packing
+ * The terminal protocol's ISO 8583 codec (docs/terminal-protocol.md): framing, the field catalogue, packing
  * and reading messages, structured fields and the retail MAC. No dependencies beyond Node itself; used
  * by the terminal host and both simulators.
  */

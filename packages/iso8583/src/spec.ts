@@ -1,5 +1,5 @@
 /**
- * The field and message catalogue of the terminal protocol (docs: TERMINAL-PROTOCOL.md). A field the
+ * The field and message catalogue of the terminal protocol (docs/terminal-protocol.md). A field the
  * catalogue does not name cannot be read (its length is unknown), so a bitmap naming one is a format
  * error.
  */

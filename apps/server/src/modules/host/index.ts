@@ -1,5 +1,5 @@
 /**
- * Terminal host (终端接入): the ISO 8583 listener POS terminals talk to (TERMINAL-PROTOCOL.md) — sign-on
+ * Terminal host (终端接入): the ISO 8583 listener POS terminals talk to (docs/terminal-protocol.md) — sign-on
  * with session keys from the security module, heartbeats into the terminal ledger, and (with the
  * transaction pipeline) the financial messages. Owns terminal_sessions. Uses terminals and security.
  */

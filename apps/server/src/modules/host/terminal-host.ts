@@ -16,7 +16,7 @@ export interface TerminalHost {
 }
 
 /**
- * 终端接入: the ISO 8583 listener for POS terminals (TERMINAL-PROTOCOL.md). Length-prefixed frames, many
+ * 终端接入: the ISO 8583 listener for POS terminals (docs/terminal-protocol.md). Length-prefixed frames, many
  * messages per connection and several in flight (answers go out as they are ready), an idle timeout, a
  * frame size limit, a connection limit per remote address, and backpressure: reading pauses while a
  * connection has too many messages in hand or its answers are not being read.

@@ -51,6 +51,7 @@ export async function bindInstallation(
   security: SecurityModule,
   workOrderId: string,
   input: { serialNo: string; latitude?: number | undefined; longitude?: number | undefined },
+  preset?: { tid: string; tmkHex: string },
 ) {
   const { merchantId, keyInjection } = await ctx.db.transaction().execute(async (tx) => {
     const { order, merchant } = await openOrder(tx, workOrderId);
@@ -80,6 +81,7 @@ export async function bindInstallation(
       address: addressOf(merchant),
       latitude: input.latitude,
       longitude: input.longitude,
+      preset,
     });
     const now = ctx.clock.now();
     if (!(await bindWorkOrder(tx, workOrderId, keyInjection.serialNo, keyInjection.terminalId, now))) {

@@ -32,6 +32,8 @@ export interface GoLiveContext {
   ctx: ServiceContext;
   origin: AuditOrigin;
   application: { id: string; orgId: string; no: string; form: ApplicationForm };
+  /** Demo only: the MID the protocol page fixes for its demo chain store, instead of the next one. */
+  presetMid?: string | undefined;
   assessment: {
     grade: 'A' | 'B' | 'C' | 'D';
     single: bigint;
@@ -50,7 +52,7 @@ interface MerchantCreated {
 export const goLiveSteps: WorkflowStep<GoLiveContext, unknown>[] = [
   {
     name: 'merchant',
-    async run({ ctx, origin, application, assessment }) {
+    async run({ ctx, origin, application, assessment, presetMid }) {
       return ctx.db.transaction().execute(async (tx) => {
         const existing = await merchantOfApplication(tx, application.id);
         if (existing)
@@ -59,12 +61,14 @@ export const goLiveSteps: WorkflowStep<GoLiveContext, unknown>[] = [
         const contract = await findContractOfApplication(tx, application.id);
         if (contract?.status !== 'signed')
           throw new AppError('CONFLICT', `application ${application.no} has no signed contract`);
-        const mid = await nextMid(
-          tx,
-          ctx.config.ACQUIRER_CODE,
-          f.business.address.divisionCode.slice(0, 4),
-          f.business.mcc,
-        );
+        const mid =
+          presetMid ??
+          (await nextMid(
+            tx,
+            ctx.config.ACQUIRER_CODE,
+            f.business.address.divisionCode.slice(0, 4),
+            f.business.mcc,
+          ));
         const merchant = await insertMerchant(tx, {
           org_id: application.orgId,
           application_id: application.id,
@@ -194,7 +198,12 @@ export const goLiveSteps: WorkflowStep<GoLiveContext, unknown>[] = [
  * Starts go-live for a contracted application: MID, merchant record, installation work orders, portal
  * login. The merchant becomes active later, once a terminal is installed and the training is recorded.
  */
-export async function startGoLive(ctx: ServiceContext, applicationId: string, steps = goLiveSteps) {
+export async function startGoLive(
+  ctx: ServiceContext,
+  applicationId: string,
+  steps = goLiveSteps,
+  options: { presetMid?: string } = {},
+) {
   const row = await loadOrThrow(ctx.db, applicationId);
   if (row.status !== 'contracted')
     throw new AppError('ILLEGAL_TRANSITION', `merchant application: cannot go live when ${row.status}`);
@@ -211,6 +220,7 @@ export async function startGoLive(ctx: ServiceContext, applicationId: string, st
       monthly: assessment.monthly_limit_minor,
       inspectionMonths: assessment.inspection_months,
     },
+    ...(options.presetMid ? { presetMid: options.presetMid } : {}),
   };
   try {
     const done = await runWorkflow(ctx.system, 'merchant.go-live', applicationId, context, steps);

@@ -11,6 +11,7 @@ import {
 import type { AppConfig } from '../../platform/config';
 import type { Db } from '../../platform/db/database';
 import { jpeg, pdf, png } from '../../platform/demo/sample-files';
+import type { ServiceContext } from '../../platform/http/context';
 import { decideApproval } from '../approvals';
 import { type DocumentStorage, uploadDocument } from '../documents';
 import { contextForUser, useDemoPassword } from '../identity';
@@ -63,7 +64,16 @@ interface DemoMerchant {
   broughtBy?: 'sales' | 'agent';
   /** Where an active merchant went next (停机, 冻结结算, 注销), with the reason. */
   afterLive?: { event: 'suspend' | 'freeze_settlement' | 'close'; reason: string };
+  /**
+   * The terminal protocol's demo chain store: its fixed MID, and TIDs 10000001… each with the published
+   * test TMK, so any ISO 8583 tool can sign on (docs/terminal-protocol.md, demo section).
+   */
+  protocolDemo?: { mid: string; terminals: number; model: string; serialPrefix: string };
 }
+
+/** The published test key of the industry (docs/terminal-protocol.md): demo mode only. */
+export const DEMO_TMK = '0123456789ABCDEFFEDCBA9876543210';
+export const DEMO_CHAIN_MID = '898310054110001';
 
 const active = (
   m: Omit<DemoMerchant, 'stage' | 'type' | 'ticketYuan'> & Partial<Pick<DemoMerchant, 'type' | 'ticketYuan'>>,
@@ -313,6 +323,19 @@ const demoMerchants: DemoMerchant[] = [
     ticketYuan: 480,
     afterLive: { event: 'close', reason: '商户停业，申请注销' },
   }),
+  // Last, so the other merchants' demo changes stay as they are.
+  active({
+    name: '联华便民超市连锁有限公司',
+    shortName: '联华便民',
+    mcc: '5411',
+    scope: '日用百货、食品零售（连锁）',
+    district: '110105',
+    street: '朝阳区朝阳北路 101 号',
+    rep: '魏连锁',
+    monthlyYuan: 5_000_000,
+    ticketYuan: 85,
+    protocolDemo: { mid: DEMO_CHAIN_MID, terminals: 64, model: 'PAX S90', serialPrefix: 'PAXS90-900000' },
+  }),
 ];
 
 const orgChars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -379,7 +402,11 @@ function formOf(
       monthlyVolumeMinor: String(m.monthlyYuan * 100),
       averageTicketMinor: String(m.ticketYuan * 100),
     },
-    terminals: [{ model: 'PAX A920', count: 1, acceptance: ['card', 'qr'] }],
+    terminals: [
+      m.protocolDemo
+        ? { model: m.protocolDemo.model, count: m.protocolDemo.terminals, acceptance: ['card', 'qr'] }
+        : { model: 'PAX A920', count: 1, acceptance: ['card', 'qr'] },
+    ],
     attribution: {
       ...(m.broughtBy === 'sales' && people.salesRepId ? { salesRepId: people.salesRepId } : {}),
       ...(m.broughtBy === 'agent' && people.agentOrgId ? { agentOrgId: people.agentOrgId } : {}),
@@ -482,7 +509,12 @@ export async function seedDemoMerchants(
     });
     await signContract(backoffice!, app.id, { signerName: m.rep });
     if (m.stage !== 'active') continue;
-    const wentLive = await startGoLive(backoffice!, app.id);
+    const wentLive = await startGoLive(
+      backoffice!,
+      app.id,
+      undefined,
+      m.protocolDemo ? { presetMid: m.protocolDemo.mid } : {},
+    );
     await useDemoPassword(deps.db, wentLive.portalLogin.username);
     await recordTraining(backoffice!, wentLive.merchantId, {
       trainerName: '李培训',
@@ -491,6 +523,10 @@ export async function seedDemoMerchants(
       attendees: `${m.rep} 及收银员`,
     });
     const merchant = await getMerchant(engineer!, wentLive.merchantId);
+    if (m.protocolDemo) {
+      await installProtocolDemo(engineer!, storage, security, merchant.workOrders, m);
+      continue;
+    }
     // From the Chaoyang outlet's demo stock (PAXA920-10000000 …).
     const install = merchant.workOrders[0]!.id;
     const position = { latitude: 39.9087 + i / 1000, longitude: 116.4605 + i / 1000 };
@@ -521,6 +557,48 @@ export async function seedDemoMerchants(
     else live.push({ merchantId: wentLive.merchantId, name: m.name, mcc: m.mcc });
   }
   await seedDemoChanges(deps, live);
+}
+
+/**
+ * The chain store's terminals: each bound with its reserved TID (10000001, 10000002 …) and the published
+ * test TMK, then signed off on site like any installation.
+ */
+async function installProtocolDemo(
+  engineer: ServiceContext,
+  storage: DocumentStorage,
+  security: SecurityModule,
+  workOrders: { id: string; kind: string }[],
+  m: DemoMerchant,
+) {
+  const demo = m.protocolDemo!;
+  const installs = workOrders.filter((w) => w.kind === 'install');
+  for (const [n, order] of installs.entries()) {
+    const position = { latitude: 39.9219 + n / 10_000, longitude: 116.4436 };
+    await bindInstallation(
+      engineer,
+      security,
+      order.id,
+      { serialNo: `${demo.serialPrefix}${String(n).padStart(2, '0')}`, ...position },
+      { tid: String(10_000_001 + n), tmkHex: DEMO_TMK },
+    );
+    const upload = (kind: string, bytes: Uint8Array, fileName: string) =>
+      uploadDocument(engineer, storage, {
+        ownerType: 'work_order',
+        ownerId: order.id,
+        kind,
+        fileName,
+        bytes: Buffer.from(bytes),
+      });
+    await upload('site_photo', jpeg(), '收银台.jpg');
+    const signature = await upload('signature', png(), '店长签名.png');
+    await finishFieldWork(engineer, order.id, {
+      result: `收银台 ${n + 1} 装机完成，测试交易成功`,
+      checklist: siteRequirements.install.checklist.map((c) => ({ item: c.item, passed: true })),
+      ...position,
+      testTransaction: { amountMinor: '1', reference: String(500_000_000_000 + n), approved: true },
+      signOff: { signerName: m.rep, signatureDocumentId: signature.id },
+    });
+  }
 }
 
 /**

@@ -11,6 +11,11 @@ import { openText, sealText } from '@posops/kernel';
 export interface SecurityModule {
   /** A fresh terminal master key: kept sealed, its check value, and the clear key for the key loader only. */
   generateTerminalMasterKey(): GeneratedKey;
+  /**
+   * A TMK given in clear, sealed as generated ones are: for keys from a key ceremony, and the demo's
+   * published test key.
+   */
+  importTerminalMasterKey(clearHex: string): GeneratedKey;
   /** The check value of a sealed key (to verify a stored key without revealing it). */
   checkValueOf(sealed: string): string;
   /**
@@ -131,6 +136,11 @@ export function createSoftwareSecurityModule(
         checkValue: keyCheckValue(key),
         clearHex: key.toString('hex').toUpperCase(),
       };
+    },
+    importTerminalMasterKey(clearHex) {
+      if (!/^[0-9A-Fa-f]{32}$/.test(clearHex)) throw new Error('a double-length key is 32 hex digits');
+      const key = Buffer.from(clearHex, 'hex');
+      return { sealed: seal(key), checkValue: keyCheckValue(key), clearHex: clearHex.toUpperCase() };
     },
     checkValueOf(sealed) {
       return keyCheckValue(open(sealed));

@@ -15,6 +15,8 @@ const demoStock: { org: string; prefix: string; brand: string; model: string; co
   { org: 'BJHD', prefix: 'CTQ10-500000', brand: 'Centerm', model: 'Q10', count: 25 },
   { org: 'SH', prefix: 'PAXA920-600000', brand: 'PAX', model: 'A920', count: 80 },
   { org: 'BJAG01', prefix: 'NLME51-700000', brand: 'Newland', model: 'ME51', count: 20 },
+  // The protocol's demo chain store (MID 898310054110001, TIDs 10000001–10000064) gets these.
+  { org: 'BJCY', prefix: 'PAXS90-900000', brand: 'PAX', model: 'S90', count: 64 },
 ];
 
 export async function seedDemoTerminals(deps: { db: Db; clock: Clock; config: AppConfig }): Promise<void> {

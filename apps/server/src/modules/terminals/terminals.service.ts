@@ -253,6 +253,11 @@ export interface InstallationBinding {
   address: string;
   latitude?: number | undefined;
   longitude?: number | undefined;
+  /**
+   * Demo only: a TID from the reserved range and a published test TMK instead of the next TID and a
+   * fresh key (the protocol's demo chain store). Never reachable through the API.
+   */
+  preset?: { tid: string; tmkHex: string } | undefined;
 }
 
 export interface KeyInjection {
@@ -319,8 +324,11 @@ export async function installTerminal(
       );
     }
   }
-  const tid = await nextTid(tx);
-  const key = security.generateTerminalMasterKey();
+  const preset = binding.preset;
+  if (preset && !/^100\d{5}$/.test(preset.tid))
+    throw new Error(`preset TID ${preset.tid} is outside the reserved range 10000001–10099999`);
+  const tid = preset ? preset.tid : await nextTid(tx);
+  const key = preset ? security.importTerminalMasterKey(preset.tmkHex) : security.generateTerminalMasterKey();
   const now = ctx.clock.now();
   await applyMove(
     tx,
