@@ -9,6 +9,7 @@ import type { MerchantTables } from '../../modules/merchants/merchants.schema';
 import type { NotificationTables } from '../../modules/notifications/notifications.schema';
 import type { PricingTables } from '../../modules/pricing/pricing.schema';
 import type { TerminalTables } from '../../modules/terminals/terminals.schema';
+import type { TransactionTables } from '../../modules/transactions/transactions.schema';
 import type { WorkOrderTables } from '../../modules/workorders/workorders.schema';
 import type { IdempotencyTables } from '../http/idempotency.schema';
 import type { WorkflowTables } from '../workflow.schema';
@@ -27,7 +28,8 @@ export interface Database
     ContractTables,
     TerminalTables,
     WorkOrderTables,
-    HostTables {}
+    HostTables,
+    TransactionTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

@@ -18,6 +18,7 @@ import * as m0016 from '../../migrations/0016_work_order_site_reports';
 import * as m0017 from '../../migrations/0017_remote_management';
 import * as m0018 from '../../migrations/0018_terminal_upgrade_permission';
 import * as m0019 from '../../migrations/0019_terminal_sessions';
+import * as m0020 from '../../migrations/0020_transactions';
 
 /** The one ordered list of migrations, applied at start and by `npm run db:migrate`. */
 export const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '0017_remote_management': m0017,
   '0018_terminal_upgrade_permission': m0018,
   '0019_terminal_sessions': m0019,
+  '0020_transactions': m0020,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

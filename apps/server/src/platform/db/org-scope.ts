@@ -44,6 +44,7 @@ export const orgOwnedTables: Readonly<Record<string, string>> = {
   warehouses: 'org_id',
   terminals: 'org_id',
   terminal_sessions: 'org_id',
+  transactions: 'org_id',
   terminal_events: 'org_id',
   terminal_alerts: 'org_id',
   terminal_transfers: 'org_id',
