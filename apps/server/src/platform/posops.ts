@@ -209,6 +209,7 @@ export async function createPosOps(
         run: async () => {
           const { sql } = await import('kysely');
           await sql`SELECT ensure_audit_partitions(3)`.execute(db);
+          await sql`SELECT ensure_transaction_partitions(3)`.execute(db);
         },
       },
     ];
