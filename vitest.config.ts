@@ -6,7 +6,11 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'apps/console/src/**/*.test.ts'],
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'apps/console/src/**/*.test.ts',
+            'apps/channel-sim/src/**/*.test.ts',
+          ],
         },
       },
       {
@@ -27,6 +31,8 @@ export default defineConfig({
           globalSetup: 'e2e/src/global-setup.ts',
           fileParallelism: false,
           testTimeout: 120_000,
+          // expect.poll waits on the UI, which waits on the server: 10 s rather than vitest's 1 s default.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

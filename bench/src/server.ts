@@ -57,6 +57,7 @@ export async function startServer() {
       PORT: String(port),
       // A free port for the terminal host too: several servers may run at once.
       TERMINAL_PORT: '0',
+      CHANNEL_PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',

@@ -33,6 +33,7 @@ async function start(port: number) {
       PORT: String(port),
       // A free port for the terminal host too: several servers may run at once.
       TERMINAL_PORT: '0',
+      CHANNEL_PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       JOBS: 'off',

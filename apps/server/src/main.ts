@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { type SpawnedChannelSimulator, spawnChannelSimulator } from '@posops/channel-sim';
 import { systemClock } from '@posops/kernel';
 import pino from 'pino';
 import { DEMO_PASSWORD, demoUsers } from './modules/identity';
@@ -28,12 +30,21 @@ async function main() {
   });
   let jobs: JobRunner | null = null;
   if (config.JOBS) jobs = await startJobs(url, config.TZ_BUSINESS, posops.jobs, log);
-  await posops.app.listen({ port: config.PORT, host: config.HOST });
+  // Demo mode: the channel simulator (acquiring bank / card scheme) runs beside, as its own process;
+  // started first, so that a server answering its health check has everything up.
+  let channel: SpawnedChannelSimulator | null = null;
+  if (config.DEMO && config.CHANNEL_SIMULATOR) {
+    channel = await spawnChannelSimulator({
+      env: { CHANNEL_DATA_DIR: path.join(config.DATA_DIR, 'channel'), LOG_LEVEL: config.LOG_LEVEL },
+    });
+  }
   const terminalPort = await posops.host.listen(config.TERMINAL_PORT, config.HOST);
+  await posops.app.listen({ port: config.PORT, host: config.HOST });
   const secondsToReady = ((performance.now() - startedAt) / 1000).toFixed(2);
   log('PosOps is up', {
     port: config.PORT,
     terminalPort,
+    channelPort: channel?.port ?? null,
     database: embedded ? 'embedded' : 'external',
     seconds: Number(secondsToReady),
   });
@@ -59,6 +70,7 @@ async function main() {
     force.unref();
     try {
       await posops.host.close();
+      await channel?.stop();
       await posops.app.close();
       await jobs?.stop();
       await posops.db.destroy();

@@ -72,6 +72,8 @@ const configSchema = z.object({
   TERMINAL_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(1000),
   /** Messages of one connection being handled at once; reading pauses beyond (backpressure). */
   TERMINAL_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(32),
+  /** Demo mode: run the channel simulator beside the server (its port: CHANNEL_PORT, 9583 by default). */
+  CHANNEL_SIMULATOR: flag.default(true),
   /** A bound terminal silent this long is offline (离线告警). */
   TERMINAL_OFFLINE_MINUTES: z.coerce
     .number()
