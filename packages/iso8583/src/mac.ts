@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject } from 'node:crypto';
 import { encode, type IsoMessage } from './codec';
 
 const BLOCK = 8;
@@ -6,7 +6,20 @@ const BLOCK = 8;
 const ZERO_IV = Buffer.alloc(BLOCK);
 
 /** Single DES is 3DES-EDE with the key three times (no legacy single-DES cipher needed). */
-const tripled = (key8: Uint8Array) => Buffer.concat([key8, key8, key8]);
+const tripled = (key8: Uint8Array) => createSecretKey(Buffer.concat([key8, key8, key8]));
+
+/** Key objects per MAC key: building them costs more than the MAC itself. */
+const keyObjects = new Map<string, { k1: KeyObject; k2: KeyObject }>();
+function keysOf(key: Uint8Array) {
+  const id = Buffer.from(key).toString('hex');
+  let keys = keyObjects.get(id);
+  if (!keys) {
+    if (keyObjects.size >= 10_000) keyObjects.clear();
+    keys = { k1: tripled(key.subarray(0, 8)), k2: tripled(key.subarray(8, 16)) };
+    keyObjects.set(id, keys);
+  }
+  return keys;
+}
 
 function run(
   cipher: ReturnType<typeof createCipheriv> | ReturnType<typeof createDecipheriv>,
@@ -23,8 +36,7 @@ function run(
  */
 export function retailMac(key: Uint8Array, data: Uint8Array): Uint8Array {
   if (key.length !== 16) throw new RangeError(`a retail MAC key has 16 bytes, not ${key.length}`);
-  const k1 = tripled(key.subarray(0, 8));
-  const k2 = tripled(key.subarray(8, 16));
+  const { k1, k2 } = keysOf(key);
   const length = Math.max(BLOCK, Math.ceil(data.length / BLOCK) * BLOCK);
   const padded = Buffer.alloc(length);
   padded.set(data);
