@@ -2,12 +2,14 @@ import { decode, encode, encodeWithMac } from '@posops/iso8583';
 import { answerTo, formatErrorAnswer } from './answers';
 import { heartbeat } from './heartbeat';
 import type { HostContext, Inbound, Outbound } from './host-context';
+import { purchase } from './purchase';
 import { signOn } from './sign-on';
 
 /** Handlers by request type; the financial ones join with the transaction pipeline. */
 const handlers: Partial<Record<string, (host: HostContext, inbound: Inbound) => Promise<Outbound>>> = {
   '0800': signOn,
   '0820': heartbeat,
+  '0200': purchase,
 };
 
 /**

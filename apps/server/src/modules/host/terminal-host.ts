@@ -2,11 +2,15 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { FrameReader, frame } from '@posops/iso8583';
 import type { ModuleDeps } from '../../platform/module';
 import type { SecurityModule } from '../security';
+import { type ChannelLink, type ChannelLinkOptions, createChannelLink } from './channel-link';
 import { handleFrame } from './dispatch';
+import { createFinancialDeps } from './financial';
 import type { HostContext, HostLog } from './host-context';
 import { createSessionStore } from './sessions';
 
 export interface TerminalHost {
+  /** Connects the host to its channel (docs/channel-protocol.md); financial requests answer 91 until then. */
+  useChannel(options: ChannelLinkOptions): void;
   /** Listens; resolves with the port (useful with port 0). */
   listen(port: number, host: string): Promise<number>;
   /** Stops accepting, lets messages being handled finish, closes every connection. */
@@ -23,7 +27,14 @@ export interface TerminalHost {
  */
 export function createTerminalHost(deps: ModuleDeps, security: SecurityModule, log: HostLog): TerminalHost {
   const config = deps.config;
-  const host: HostContext = { deps, security, sessions: createSessionStore(deps.db), log };
+  let channel: ChannelLink | null = null;
+  const host: HostContext = {
+    deps,
+    security,
+    sessions: createSessionStore(deps.db),
+    log,
+    financial: createFinancialDeps(deps.db, () => channel),
+  };
   const perAddress = new Map<string, number>();
   const sockets = new Set<Socket>();
   const pending = new Set<Promise<unknown>>();
@@ -109,6 +120,7 @@ export function createTerminalHost(deps: ModuleDeps, security: SecurityModule, l
       });
     },
     async close() {
+      channel?.close();
       const closed = server
         ? new Promise<void>((resolve) => server?.close(() => resolve()))
         : Promise.resolve();
@@ -120,5 +132,9 @@ export function createTerminalHost(deps: ModuleDeps, security: SecurityModule, l
       await closed;
     },
     connections: () => sockets.size,
+    useChannel(options) {
+      channel?.close();
+      channel = createChannelLink(options);
+    },
   };
 }

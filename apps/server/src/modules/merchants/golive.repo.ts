@@ -166,3 +166,12 @@ export function moveMerchant(
     .returning(['id'])
     .executeTakeFirst();
 }
+
+/** What the terminal host checks of a merchant on each transaction: its state and its limits. */
+export function merchantForHost(db: Db, id: string) {
+  return db
+    .selectFrom('merchants')
+    .select(['id', 'mid', 'status', 'single_limit_minor', 'daily_limit_minor', 'monthly_limit_minor'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}

@@ -3,6 +3,7 @@
  * assessment, approval, contract and go-live. Owns merchant_applications, their events and checklist,
  * and the blacklist (risk tables shared with the risk module). Uses audit; approvals and documents next.
  */
+export { merchantForHost } from './golive.repo';
 export { applicationRoutes } from './applications.routes';
 export { blacklistRoutes } from './blacklist.routes';
 export { type BusinessHours, businessHoursOf } from './business-hours';

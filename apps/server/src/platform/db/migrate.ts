@@ -19,6 +19,7 @@ import * as m0017 from '../../migrations/0017_remote_management';
 import * as m0018 from '../../migrations/0018_terminal_upgrade_permission';
 import * as m0019 from '../../migrations/0019_terminal_sessions';
 import * as m0020 from '../../migrations/0020_transactions';
+import * as m0021 from '../../migrations/0021_host_numbers';
 
 /** The one ordered list of migrations, applied at start and by `npm run db:migrate`. */
 export const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   '0018_terminal_upgrade_permission': m0018,
   '0019_terminal_sessions': m0019,
   '0020_transactions': m0020,
+  '0021_host_numbers': m0021,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {
