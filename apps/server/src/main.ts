@@ -35,8 +35,20 @@ async function main() {
   let channel: SpawnedChannelSimulator | null = null;
   if (config.DEMO && config.CHANNEL_SIMULATOR) {
     channel = await spawnChannelSimulator({
-      env: { CHANNEL_DATA_DIR: path.join(config.DATA_DIR, 'channel'), LOG_LEVEL: config.LOG_LEVEL },
+      env: {
+        CHANNEL_DATA_DIR: path.join(config.DATA_DIR, 'channel'),
+        LOG_LEVEL: config.LOG_LEVEL,
+        ...(config.CHANNEL_MAC_KEY ? { CHANNEL_MAC_KEY: config.CHANNEL_MAC_KEY } : {}),
+      },
     });
+    if (!config.CHANNEL_ADDRESS) {
+      posops.host.useChannel({
+        host: '127.0.0.1',
+        port: channel.port,
+        macKeyHex: config.CHANNEL_MAC_KEY && config.CHANNEL_MAC_KEY !== 'off' ? config.CHANNEL_MAC_KEY : null,
+        timeoutMs: config.CHANNEL_TIMEOUT_MS,
+      });
+    }
   }
   const terminalPort = await posops.host.listen(config.TERMINAL_PORT, config.HOST);
   await posops.app.listen({ port: config.PORT, host: config.HOST });

@@ -182,6 +182,23 @@ const configSchema = z.object({
       },
     )
     .optional(),
+  /** The channel (acquiring bank / card scheme) the host sends financial requests to, `host:port`. */
+  CHANNEL_ADDRESS: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'host:port, e.g. 10.0.0.5:9583')
+    .optional(),
+  /** Zone MAC key of the channel link (32 hex digits), or `off`. Demo: the simulator's published key. */
+  CHANNEL_MAC_KEY: z
+    .string()
+    .regex(/^([0-9A-Fa-f]{32}|off)$/, '32 hexadecimal characters, or off')
+    .optional(),
+  /** Zone PIN key PINs are translated to for the channel (32 hex digits). Demo: a published key. */
+  CHANNEL_ZPK: z
+    .string()
+    .regex(/^[0-9A-Fa-f]{32}$/, '32 hexadecimal characters')
+    .optional(),
+  /** How long the host waits for the channel's answer before it declines 91 and reverses. */
+  CHANNEL_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(30_000),
   /** Path-style URLs (`endpoint/bucket/key`), as MinIO and most self-hosted services need. */
   S3_FORCE_PATH_STYLE: flag.default(true),
 });
@@ -196,6 +213,9 @@ export type AppConfig = Omit<z.infer<typeof configSchema>, 'DATA_DIR' | 'SECRET_
 const DEMO_SECRET_KEY = 'posops-demo-secret-key-do-not-use-in-production';
 const DEMO_HOST_MASTER_KEY = '0123456789abcdef'.repeat(4);
 const DEMO_INTERNAL_API_TOKEN = 'posops-demo-internal-token-do-not-use-in-production';
+/** The channel simulator's published zone keys (docs/channel-protocol.md): demo mode only. */
+const DEMO_ZONE_MAC_KEY = '4A2C7E19B53D8F60E1A4C72B9D3F5086';
+const DEMO_ZONE_PIN_KEY = '1C4E7A2D9B3F6081E5A7C2D4F6B80913';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.fromEntries(
@@ -253,5 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     DATA_DIR: path.resolve(parsed.data.DATA_DIR),
     SECRET_KEY: secretKey,
     HOST_MASTER_KEY: hostMasterKey.toUpperCase(),
+    CHANNEL_MAC_KEY: parsed.data.CHANNEL_MAC_KEY ?? (parsed.data.DEMO ? DEMO_ZONE_MAC_KEY : undefined),
+    CHANNEL_ZPK: parsed.data.CHANNEL_ZPK ?? (parsed.data.DEMO ? DEMO_ZONE_PIN_KEY : undefined),
   };
 }

@@ -100,7 +100,9 @@ export async function createPosOps(
     registerStocktakeApprovals();
     const storage = await createDocumentStorage(config, `${config.DATA_DIR}/documents`);
     // Software keys for development and tests; an HSM implements the same interface.
-    const security = createSoftwareSecurityModule(config.HOST_MASTER_KEY);
+    const security = createSoftwareSecurityModule(config.HOST_MASTER_KEY, {
+      zonePinKeyHex: config.CHANNEL_ZPK,
+    });
     if (demoSeeded) await seedTerminalCatalogue(db);
     if (demoSeeded && options.demoActivity !== false) {
       await seedDemoActivity({ db, clock, config });
@@ -150,6 +152,15 @@ export async function createPosOps(
       if (line.event === 'message') app.log.debug({ host: line }, 'terminal message');
       else app.log.warn({ host: line }, `terminal host: ${line.event}`);
     });
+    if (config.CHANNEL_ADDRESS) {
+      const [channelHost, channelPort] = config.CHANNEL_ADDRESS.split(':') as [string, string];
+      host.useChannel({
+        host: channelHost,
+        port: Number(channelPort),
+        macKeyHex: config.CHANNEL_MAC_KEY && config.CHANNEL_MAC_KEY !== 'off' ? config.CHANNEL_MAC_KEY : null,
+        timeoutMs: config.CHANNEL_TIMEOUT_MS,
+      });
+    }
     const jobs: ScheduledJob[] = [
       {
         name: 'identity.dormant-accounts',
