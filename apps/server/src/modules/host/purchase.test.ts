@@ -159,3 +159,52 @@ describe('purchase (消费) through the host to the channel', () => {
       .toBeGreaterThan(0);
   });
 });
+
+describe('balance inquiry (余额查询)', () => {
+  it('answers the balance in 44 and records an inquiry without an amount', async () => {
+    const body = encodeWithMac(
+      {
+        tpdu: TPDU,
+        mti: '0200',
+        fields: {
+          2: PAN,
+          3: '310000',
+          11: String(++stan).padStart(6, '0'),
+          14: '3012',
+          22: '022',
+          25: '00',
+          41: t.tid,
+          42: t.mid,
+          60: '01000001',
+        },
+      },
+      (input) => retailMac(mak, input),
+    );
+    const answer = await client.request(body);
+    expect(answer.fields[39]).toBe('00');
+    expect(answer.fields[44]).toMatch(/^1002156[CD]\d{12}$/);
+    const row = await app.db
+      .selectFrom('transactions')
+      .selectAll()
+      .where('rrn', '=', answer.fields[37] as string)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ kind: 'balance', amount_minor: 0n, approved: true });
+    // A 0200 of a type not handled yet is refused as such.
+    const completion = encodeWithMac(
+      {
+        tpdu: TPDU,
+        mti: '0200',
+        fields: {
+          3: '000000',
+          4: '000000000100',
+          11: String(++stan).padStart(6, '0'),
+          41: t.tid,
+          42: t.mid,
+          60: '20000001',
+        },
+      },
+      (input) => retailMac(mak, input),
+    );
+    expect((await client.request(completion)).fields[39]).toBe('12');
+  });
+});

@@ -15,10 +15,35 @@ import { runSteps, type Step } from './pipeline';
 import type { TerminalSession } from './sessions';
 import { admittedTerminal } from './sign-on';
 
-const PURCHASE = '22';
+/** What a card request of each kind is on the wire, and what the host checks for it. */
+interface RequestSpec {
+  kind: 'purchase' | 'balance';
+  typeCode: string;
+  processingCode: string;
+  /** An amount is carried and checked against the limits. */
+  moves: boolean;
+  /** A customer-presented QR code may stand for the card. */
+  qr: boolean;
+}
+
+const PURCHASE: RequestSpec = {
+  kind: 'purchase',
+  typeCode: '22',
+  processingCode: '000000',
+  moves: true,
+  qr: true,
+};
+const BALANCE: RequestSpec = {
+  kind: 'balance',
+  typeCode: '01',
+  processingCode: '310000',
+  moves: false,
+  qr: false,
+};
 const CNY = '156';
 
 interface PurchaseState {
+  spec: RequestSpec;
   host: HostContext;
   inbound: Inbound;
   request: IsoMessage;
@@ -42,7 +67,9 @@ interface PurchaseState {
   card?: CardRead | undefined;
   merchantId?: string | undefined;
   replay?: Replay | undefined;
-  channel?: { code: string; authCode: string | null; settlementDate: string | null } | undefined;
+  channel?:
+    | { code: string; authCode: string | null; settlementDate: string | null; additional: string | null }
+    | undefined;
 }
 
 interface Replay {
@@ -56,6 +83,10 @@ const withAuth = (fields: IsoMessage['fields'], authCode: string | null): IsoMes
 
 const settled = (fields: IsoMessage['fields'], date: string | null): IsoMessage['fields'] =>
   date ? { ...fields, 15: date } : fields;
+
+/** A balance comes back in 44 (the field-54 layout: account type, amount type, currency, C/D, amount). */
+const balanceOf = (fields: IsoMessage['fields'], balance: string | null): IsoMessage['fields'] =>
+  balance ? { ...fields, 44: balance } : fields;
 
 const text = (m: IsoMessage, id: number) =>
   typeof m.fields[id] === 'string' ? (m.fields[id] as string) : null;
@@ -130,6 +161,7 @@ const steps: readonly Step<PurchaseState>[] = [
   {
     name: 'amount',
     run(s) {
+      if (!s.spec.moves) return;
       if (s.amount <= 0n) return { code: '13', reason: 'amount 0' };
       if (text(s.request, 49) !== CNY)
         return { code: '12', reason: `currency ${text(s.request, 49)} is not 156` };
@@ -152,6 +184,7 @@ const steps: readonly Step<PurchaseState>[] = [
       const merchant = await s.host.financial.risk.merchant(s.merchantId!);
       if (!merchant || merchant.status !== 'active')
         return { code: '03', reason: `merchant ${merchant?.status ?? 'unknown'}` };
+      if (!s.spec.moves) return;
       const broken = await s.host.financial.risk.limitBroken(merchant, s.amount, s.businessDate);
       if (broken) return { code: '61', reason: `${broken} limit` };
     },
@@ -168,8 +201,7 @@ const steps: readonly Step<PurchaseState>[] = [
       s.host.financial.rrnOf.set(s.key, rrn);
       const clock = localTimeFields(s.inbound.receivedAt, s.host.deps.config.TZ_BUSINESS);
       const fields: IsoMessage['fields'] = {
-        3: '000000',
-        4: text(s.request, 4)!,
+        3: s.spec.processingCode,
         11: stan,
         ...clock,
         22: s.entryMode,
@@ -179,8 +211,9 @@ const steps: readonly Step<PurchaseState>[] = [
         41: s.tid,
         42: s.mid,
         49: CNY,
-        60: buildField60({ typeCode: PURCHASE, batch: '000000' }),
+        60: buildField60({ typeCode: s.spec.typeCode, batch: '000000' }),
       };
+      if (s.spec.moves) fields[4] = text(s.request, 4)!;
       if (s.card) {
         fields[2] = s.card.pan;
         if (s.card.expiry) fields[14] = s.card.expiry;
@@ -201,6 +234,7 @@ const steps: readonly Step<PurchaseState>[] = [
       }
       const code = text(answer.message, 39) ?? '96';
       s.channel = {
+        additional: text(answer.message, 44),
         code,
         authCode: text(answer.message, 38)?.trimEnd() ?? null,
         settlementDate: text(answer.message, 15),
@@ -211,36 +245,34 @@ const steps: readonly Step<PurchaseState>[] = [
 ];
 
 /**
- * 消费 (0200, 60.1 = 22): card (2/14/35/55, 52 when a PIN was entered) or customer-presented QR (59 QR).
+ * 消费 (0200, 60.1 = 22): card (2/14/35/55, 52 when a PIN was entered) or customer-presented QR (59 QR);
+ * 余额查询 (0200, 60.1 = 01, processing code 310000): a card, no amount, the balance back in 44.
  * Terminal admitted and signed on, MAC verified, card checked, a repeat answered as the first time, the
  * merchant's state and limits, then the channel; the record is committed before the answer goes out.
  */
 export async function purchase(host: HostContext, inbound: Inbound): Promise<Outbound> {
   const request = inbound.message;
   const details = text(request, 60) ? parseField60(text(request, 60)!) : null;
-  const required = [3, 4, 11, 22, 25, 41, 42, 49] as const;
-  const missing = required.filter((id) => text(request, id) === null);
-  const qr = text(request, 59) ? parseField59(text(request, 59)!)?.get('QR') : undefined;
-  const card = readCard(request, host.deps.config.SECRET_KEY);
-  if (details && details.typeCode !== PURCHASE) {
+  const spec = [PURCHASE, BALANCE].find((k) => k.typeCode === details?.typeCode);
+  if (details && !spec) {
     return {
       answer: answerTo(request, '12'),
       reason: `0200 with 60.1 = ${details.typeCode} is not handled yet`,
     };
   }
-  if (
-    missing.length > 0 ||
-    !details ||
-    details.typeCode !== PURCHASE ||
-    text(request, 3) !== '000000' ||
-    (!card && !qr)
-  ) {
+  const required = spec?.moves
+    ? ([3, 4, 11, 22, 25, 41, 42, 49] as const)
+    : ([3, 11, 22, 25, 41, 42] as const);
+  const missing = required.filter((id) => text(request, id) === null);
+  const qr = spec?.qr && text(request, 59) ? parseField59(text(request, 59)!)?.get('QR') : undefined;
+  const card = readCard(request, host.deps.config.SECRET_KEY);
+  if (missing.length > 0 || !details || !spec || text(request, 3) !== spec.processingCode || (!card && !qr)) {
     const why =
       missing.length > 0
         ? `missing ${missing.join(', ')}`
         : !card && !qr
           ? 'neither card nor QR code'
-          : 'not a purchase';
+          : `processing code ${text(request, 3)} does not fit 60.1 = ${details?.typeCode}`;
     return { answer: answerTo(request, '30'), reason: why };
   }
   const tid = text(request, 41)!.trimEnd();
@@ -249,19 +281,20 @@ export async function purchase(host: HostContext, inbound: Inbound): Promise<Out
     text(request, 13) ?? localTimeFields(inbound.receivedAt, host.deps.config.TZ_BUSINESS)[13];
   const batch = Number(details.batch);
   const state: PurchaseState = {
+    spec,
     host,
     inbound,
     request,
     timeline: [{ step: 'decode', outcome: 'ok', atUs: 0 }],
     startedAt: performance.now(),
-    key: `${tid}|${batch}|${stan}|${localDate}|purchase`,
+    key: `${tid}|${batch}|${stan}|${localDate}|${spec.kind}`,
     tid,
     mid: text(request, 42)!.trimEnd(),
     stan,
     batch,
     localDate,
     localTime: text(request, 12),
-    amount: BigInt(text(request, 4)!),
+    amount: spec.moves ? BigInt(text(request, 4)!) : 0n,
     method: card ? 'card' : 'qr',
     entryMode: text(request, 22)!,
     pinEntered: text(request, 22)![2] === '1',
@@ -269,8 +302,7 @@ export async function purchase(host: HostContext, inbound: Inbound): Promise<Out
     digest: digestOf(request, card?.stored.panHash ?? null),
     card: card ?? undefined,
   };
-  const done = await host.financial.once(state.key, () => decide(state));
-  return done;
+  return host.financial.once(state.key, () => decide(state));
 }
 
 async function decide(s: PurchaseState): Promise<Outbound> {
@@ -320,12 +352,12 @@ async function decide(s: PurchaseState): Promise<Outbound> {
       local_date: s.localDate,
       local_time: s.localTime,
       business_date: s.businessDate,
-      kind: 'purchase',
+      kind: s.spec.kind,
       method: s.method,
       entry_mode: s.entryMode,
       pin_entered: s.pinEntered,
       amount_minor: s.amount,
-      currency: CNY,
+      currency: text(request, 49) ?? CNY,
       pan_masked: s.card?.stored.panMasked ?? null,
       pan_bin: s.card?.stored.panBin ?? null,
       pan_hash: s.card?.stored.panHash ?? null,
@@ -357,7 +389,13 @@ async function decide(s: PurchaseState): Promise<Outbound> {
       request,
       code,
       withAuth(
-        settled({ ...times, 32: host.deps.config.ACQUIRER_CODE, 37: rrn }, s.channel?.settlementDate ?? null),
+        settled(
+          balanceOf(
+            { ...times, 32: host.deps.config.ACQUIRER_CODE, 37: rrn },
+            s.spec.kind === 'balance' ? (s.channel?.additional ?? null) : null,
+          ),
+          s.channel?.settlementDate ?? null,
+        ),
         authCode,
       ),
     ),
