@@ -10,6 +10,7 @@ export default defineConfig({
             'packages/*/src/**/*.test.ts',
             'apps/console/src/**/*.test.ts',
             'apps/channel-sim/src/**/*.test.ts',
+            'apps/terminal-sim/src/**/*.test.ts',
           ],
         },
       },

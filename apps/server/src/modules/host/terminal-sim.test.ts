@@ -120,6 +120,13 @@ describe('the terminal simulator against the host', () => {
     const completion = await run(t!.completion(hold.entry!, 45_000n));
     await run(t!.completionVoid(completion.entry!));
     await run(t!.preAuthCancel(hold.entry!));
+    // The same request again (same STAN and content): answered like the first time.
+    const repeated = await t!.repeat(bought.entry!);
+    expect(repeated).toMatchObject({ stan: bought.entry!.stan, error: null });
+    expect(repeated.code).toMatch(/^[0-9A-Z]{2}$/);
+    // Messages that break a packing rule but whose header and STAN are readable: 30.
+    for (const problem of ['truncated', 'bad_bcd'] as const)
+      expect(await t!.malformed(problem)).toMatchObject({ code: '30', error: null });
     // A purchase whose answer the terminal "loses": it reverses it (0400, 98) until the host answers.
     const lost = await run(t!.purchase({ amountFen: 3_300n, card, loseAnswer: true }));
     const reversal = await lost.followUp;
