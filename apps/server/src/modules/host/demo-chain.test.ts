@@ -22,6 +22,13 @@ describe('the protocol’s demo chain store (demo mode)', () => {
       .where('mid', '=', '898310054110001')
       .executeTakeFirstOrThrow();
     expect(merchant.status).toBe('active');
+    // Limits that leave room for load tests (the protocol page's demo section).
+    const limits = await app.db
+      .selectFrom('merchants')
+      .select(['single_limit_minor', 'daily_limit_minor'])
+      .where('id', '=', merchant.id)
+      .executeTakeFirstOrThrow();
+    expect(limits.daily_limit_minor).toBeGreaterThanOrEqual(10_000_000_000n);
     const units = await app.db
       .selectFrom('terminals')
       .select(['tid', 'status', 'tmk_check_value'])

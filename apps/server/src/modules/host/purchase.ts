@@ -58,7 +58,7 @@ interface PurchaseState {
   localTime: string | null;
   amount: bigint;
   method: 'card' | 'qr';
-  entryMode: string;
+  entryMode: string | null;
   pinEntered: boolean;
   businessDate: string;
   digest: string;
@@ -204,7 +204,6 @@ const steps: readonly Step<PurchaseState>[] = [
         3: s.spec.processingCode,
         11: stan,
         ...clock,
-        22: s.entryMode,
         25: text(s.request, 25) ?? '00',
         32: s.host.deps.config.ACQUIRER_CODE,
         37: rrn,
@@ -214,6 +213,7 @@ const steps: readonly Step<PurchaseState>[] = [
         60: buildField60({ typeCode: s.spec.typeCode, batch: '000000' }),
       };
       if (s.spec.moves) fields[4] = text(s.request, 4)!;
+      if (s.entryMode) fields[22] = s.entryMode;
       if (s.card) {
         fields[2] = s.card.pan;
         if (s.card.expiry) fields[14] = s.card.expiry;
@@ -260,12 +260,11 @@ export async function purchase(host: HostContext, inbound: Inbound): Promise<Out
       reason: `0200 with 60.1 = ${details.typeCode} is not handled yet`,
     };
   }
-  const required = spec?.moves
-    ? ([3, 4, 11, 22, 25, 41, 42, 49] as const)
-    : ([3, 11, 22, 25, 41, 42] as const);
-  const missing = required.filter((id) => text(request, id) === null);
   const qr = spec?.qr && text(request, 59) ? parseField59(text(request, 59)!)?.get('QR') : undefined;
   const card = readCard(request, host.deps.config.SECRET_KEY);
+  // The entry mode (22) is a card's; a QR payment may carry one (03x) or not.
+  const required = [3, 11, 25, 41, 42, ...(spec?.moves ? [4, 49] : []), ...(card ? [22] : [])];
+  const missing = required.filter((id) => text(request, id) === null);
   if (missing.length > 0 || !details || !spec || text(request, 3) !== spec.processingCode || (!card && !qr)) {
     const why =
       missing.length > 0
@@ -296,8 +295,8 @@ export async function purchase(host: HostContext, inbound: Inbound): Promise<Out
     localTime: text(request, 12),
     amount: spec.moves ? BigInt(text(request, 4)!) : 0n,
     method: card ? 'card' : 'qr',
-    entryMode: text(request, 22)!,
-    pinEntered: text(request, 22)![2] === '1',
+    entryMode: text(request, 22),
+    pinEntered: text(request, 22)?.[2] === '1',
     businessDate: businessDate(inbound.receivedAt, host.deps.config.TZ_BUSINESS),
     digest: digestOf(request, card?.stored.panHash ?? null),
     card: card ?? undefined,

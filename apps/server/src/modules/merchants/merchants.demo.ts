@@ -525,6 +525,16 @@ export async function seedDemoMerchants(
     const merchant = await getMerchant(engineer!, wentLive.merchantId);
     if (m.protocolDemo) {
       await installProtocolDemo(engineer!, storage, security, merchant.workOrders, m);
+      // The protocol page promises limits that leave room for load tests: demo data, set directly.
+      await deps.db
+        .updateTable('merchants')
+        .set({
+          single_limit_minor: 5_000_000n,
+          daily_limit_minor: 10_000_000_000n,
+          monthly_limit_minor: 300_000_000_000n,
+        })
+        .where('id', '=', wentLive.merchantId)
+        .execute();
       continue;
     }
     // From the Chaoyang outlet's demo stock (PAXA920-10000000 …).
