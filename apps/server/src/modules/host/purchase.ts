@@ -182,7 +182,7 @@ const steps: readonly Step<PurchaseState>[] = [
     name: 'merchant',
     async run(s) {
       const merchant = await s.host.financial.risk.merchant(s.merchantId!);
-      if (!merchant || merchant.status !== 'active')
+      if (merchant?.status !== 'active')
         return { code: '03', reason: `merchant ${merchant?.status ?? 'unknown'}` };
       if (!s.spec.moves) return;
       const broken = await s.host.financial.risk.limitBroken(merchant, s.amount, s.businessDate);

@@ -14,7 +14,7 @@ export async function admittedTerminal(host: HostContext, inbound: Inbound): Pro
   const mid = midOf(inbound.message);
   if (!tid || !/^\d{8}$/.test(tid) || !mid) return { refused: '30', reason: 'no TID or MID' };
   const unit = await terminalForHost(host.deps.db, tid);
-  if (!unit || !unit.tmk_sealed || !unit.bound_mid || !['installed', 'active'].includes(unit.status)) {
+  if (!unit?.tmk_sealed || !unit.bound_mid || !['installed', 'active'].includes(unit.status)) {
     return {
       refused: '97' as const,
       reason: unit ? `terminal ${unit.status}, not in service` : 'unknown TID',

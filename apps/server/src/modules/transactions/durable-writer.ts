@@ -92,7 +92,7 @@ export function createDurableWriter(db: Db, options: { windowMs?: number; maxBat
       });
       batches++;
       rows += batch.length;
-      batch.forEach((p, i) => p.resolve(outcomes[i]!));
+      for (const [i, p] of batch.entries()) p.resolve(outcomes[i]!);
     } catch (error) {
       // One record the database refuses must not take its neighbours down: each goes again alone.
       if (batch.length === 1) batch[0]!.reject(error);

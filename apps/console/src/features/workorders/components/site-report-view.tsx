@@ -4,21 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentMeta } from '../../../api/types';
 import { documentContentUrl } from '../../../app/documents';
 import { formatAmount, formatDateTime } from '../../../app/format';
-import { mono, SITE_PHOTO, type SiteReport, type WorkOrderDetail } from '../model';
+import { mono, SITE_PHOTO, type SiteReport } from '../model';
 import { SiteSection } from './site-section';
 
 const THUMB_PX = 96;
 
 /** 现场作业记录 (read-only): what the engineer checked, photographed, tested, and who signed for the merchant. */
-export function SiteReportView({
-  order,
-  report: r,
-  documents,
-}: {
-  order: WorkOrderDetail;
-  report: SiteReport;
-  documents: DocumentMeta[];
-}) {
+export function SiteReportView({ report: r, documents }: { report: SiteReport; documents: DocumentMeta[] }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const photos = documents.filter((d) => d.kind === SITE_PHOTO);

@@ -114,7 +114,7 @@ function SiteView({ order }: { order: WorkOrderDetail }) {
       if (!order.report) return <Empty description={t('workorders.site.report.none')} />;
       // Without the right to read documents the report still shows, without its photos.
       if (!documents.data && !documents.isError) return <Skeleton active />;
-      return <SiteReportView order={order} report={order.report} documents={documents.data ?? []} />;
+      return <SiteReportView report={order.report} documents={documents.data ?? []} />;
     }
     if (!canWork) return <Alert type="info" showIcon title={t('workorders.site.notYours')} />;
     if (step === 'bind') return <BindStep order={order} />;
