@@ -45,7 +45,8 @@ async function start(port: number) {
   children.push(child);
   child.stdout?.on('data', (c: Buffer) => output.push(c.toString()));
   child.stderr?.on('data', (c: Buffer) => output.push(c.toString()));
-  const deadline = Date.now() + 60_000;
+  // A first start initialises PostgreSQL and seeds the whole demo (with the protocol's chain store).
+  const deadline = Date.now() + 110_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`exited ${child.exitCode}: ${output.join('')}`);
     try {
@@ -95,7 +96,7 @@ describe('the server process', () => {
     child.kill('SIGKILL');
     await exited(child);
     expect(existsSync(path.join(clusterDir(), 'postmaster.pid'))).toBe(true);
-  });
+  }, 120_000);
 
   it('after a SIGKILL, starts again on the PostgreSQL left running and carries on', async () => {
     const port = await freePort();
@@ -111,5 +112,5 @@ describe('the server process', () => {
     child.kill('SIGTERM');
     expect(await exited(child)).toBe(0);
     expect(existsSync(path.join(clusterDir(), 'postmaster.pid'))).toBe(false);
-  });
+  }, 120_000);
 });
