@@ -71,6 +71,34 @@ export async function openMenu(page: Page, key: string): Promise<void> {
   await item.click();
 }
 
+/**
+ * Waits for the page's finite animations and transitions to end — a drawer or a modal sliding in, a
+ * dropdown opening — so that a click lands where the element stays. Endless ones (spinners, an active
+ * progress bar) are not waited for, nor is any for more than two seconds.
+ */
+export async function motionsDone(page: Page): Promise<void> {
+  // A script rather than a function: the journeys are compiled without the DOM's types.
+  await page.evaluate(`Promise.race([
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+    new Promise((resolve) => setTimeout(resolve, 2000)),
+  ])`);
+}
+
+/**
+ * Clicks once the page has stopped moving: the OK button of a confirmation, a popconfirm or a drawer
+ * still zooming or sliding in can lose a click.
+ */
+export async function clickSettled(target: Locator): Promise<void> {
+  await target.waitFor();
+  await motionsDone(target.page());
+  await target.click();
+}
+
 /** The dropdown of an open Ant Design Select / TreeSelect. */
 function openDropdown(page: Page): Locator {
   return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
@@ -82,17 +110,26 @@ function openDropdown(page: Page): Locator {
  */
 export async function pickOption(page: Page, testId: string, text: string): Promise<void> {
   const select = page.getByTestId(testId);
+  // A drawer still sliding in carries the field away from under the click (and its dropdown with it).
+  await motionsDone(page);
   await select.click();
   await select.locator('input').fill(text);
   const option = openDropdown(page).locator('.ant-select-item-option', { hasText: text }).first();
+  await option.waitFor();
+  await motionsDone(page);
   await option.click();
   await openDropdown(page).waitFor({ state: 'hidden' });
 }
 
 /** Picks a node of the Ant Design TreeSelect carrying `testId` by its exact title. */
 export async function pickTreeNode(page: Page, testId: string, title: string): Promise<void> {
+  await motionsDone(page);
   await page.getByTestId(testId).click();
-  await openDropdown(page).locator('.ant-select-tree-title').getByText(title, { exact: true }).click();
+  const node = openDropdown(page).locator('.ant-select-tree-title').getByText(title, { exact: true });
+  await node.waitFor();
+  // Clicked while the dropdown still slides open, a node can be missed.
+  await motionsDone(page);
+  await node.click();
   await openDropdown(page).waitFor({ state: 'hidden' });
 }
 
@@ -169,4 +206,30 @@ export async function apiSession(browser: Browser, username: string): Promise<Ap
       ),
     close: () => context.close(),
   };
+}
+
+/**
+ * 培训记录 on the merchant page being shown: the trainer, the topics (typed into the tags input) and who
+ * attended; waits until the merchant's trainings list it.
+ */
+export async function recordTraining(
+  page: Page,
+  training: { trainer: string; topics: readonly string[]; attendees: string },
+): Promise<void> {
+  await page.getByTestId('training-record').click();
+  await page.getByTestId('training-trainer').fill(training.trainer);
+  const topics = page.getByTestId('training-topics');
+  await topics.click();
+  for (const topic of training.topics) {
+    await topics.locator('input').fill(topic);
+    await page.keyboard.press('Enter');
+  }
+  await expect.poll(() => topics.innerText()).toContain(training.topics.at(-1));
+  // Leave the tags input (its dropdown covers the next field) by going back to the trainer's name.
+  await page.getByTestId('training-trainer').click();
+  await openDropdown(page).waitFor({ state: 'hidden' });
+  await page.getByTestId('training-attendees').fill(training.attendees);
+  await page.getByTestId('training-submit').click();
+  await page.getByTestId('training-submit').waitFor({ state: 'hidden' });
+  await expect.poll(() => page.getByTestId('merchant-trainings').innerText()).toContain(training.trainer);
 }

@@ -20,14 +20,25 @@ import { jpeg, pdf } from '../../apps/server/src/platform/demo/sample-files';
 import { launchBrowser, newPage } from './browser';
 import {
   apiGet,
+  clickSettled,
   openLogin,
   pickOption,
+  recordTraining,
   rowWith,
   signIn,
   signOut,
   submitLogin,
   tableSettled,
 } from './console';
+import {
+  bindAndLoadKey,
+  openSiteWork,
+  passChecklist,
+  recordTestTransaction,
+  signOnPad,
+  submitSiteReport,
+  uploadSitePhoto,
+} from './site-work';
 
 const screenshotPath = path.resolve(import.meta.dirname, '../../test-results/onboarding.png');
 
@@ -101,7 +112,7 @@ async function review(page: Page, applicationId: string): Promise<void> {
   await page.goto(`/merchants/applications/${applicationId}`);
   await expect.poll(() => appStatus(page)).toBe('submitted');
   await page.getByTestId('app-action-start_review').click();
-  await page.getByTestId('app-action-confirm').click();
+  await clickSettled(page.getByTestId('app-action-confirm'));
   await expect.poll(() => appStatus(page)).toBe('in_review');
   await page.getByTestId('checklist').waitFor();
   for (const item of ['documents_match', 'scope_matches_mcc', 'premises_verified']) {
@@ -113,10 +124,10 @@ async function review(page: Page, applicationId: string): Promise<void> {
   }
   await expect.poll(() => page.getByTestId('app-action-complete_review').isEnabled()).toBe(true);
   await page.getByTestId('app-action-complete_review').click();
-  await page.getByTestId('app-action-confirm').click();
+  await clickSettled(page.getByTestId('app-action-confirm'));
   await expect.poll(() => appStatus(page)).toBe('reviewed');
   await page.getByTestId('app-action-request_approval').click();
-  await page.getByTestId('app-action-confirm').click();
+  await clickSettled(page.getByTestId('app-action-confirm'));
   await expect.poll(() => appStatus(page)).toBe('pending_approval');
 }
 
@@ -141,7 +152,7 @@ async function decide(
   await drawer.getByTestId(`approval-${decision}`).waitFor();
   expect(await drawer.innerText()).toContain(appNo);
   await drawer.getByTestId('approval-comment').fill(comment);
-  await drawer.getByTestId(`approval-${decision}`).click();
+  await clickSettled(drawer.getByTestId(`approval-${decision}`));
   await toast(page, '已处理');
   await expect.poll(() => drawer.getByTestId('approval-history').innerText()).toContain(comment);
   await page.keyboard.press('Escape');
@@ -250,7 +261,7 @@ describe('merchant onboarding', () => {
     }
 
     await page.getByTestId('app-submit').click();
-    await page.getByTestId('app-submit-confirm').click();
+    await clickSettled(page.getByTestId('app-submit-confirm'));
     await page.waitForURL((url) => url.pathname === `/merchants/applications/${applicationId}`);
     await expect.poll(() => appStatus(page)).toBe('submitted');
     expect(await page.getByTestId('app-status').first().innerText()).toBe('已提交');
@@ -276,7 +287,7 @@ describe('merchant onboarding', () => {
     await page.getByTestId('app-step-documents').click();
     await page.getByTestId('app-step-panel-documents').waitFor();
     await page.getByTestId('app-submit').click();
-    await page.getByTestId('app-submit-confirm').click();
+    await clickSettled(page.getByTestId('app-submit-confirm'));
     await page.waitForURL((url) => url.pathname === `/merchants/applications/${applicationId}`);
     await expect.poll(() => appStatus(page)).toBe('submitted');
     await signOut(page);
@@ -312,12 +323,12 @@ describe('merchant onboarding', () => {
     await page.getByTestId('contract-panel').waitFor();
     await page.getByTestId('contract-sign').click();
     await page.getByTestId('contract-signer').fill('王建国');
-    await page.getByTestId('contract-sign-confirm').click();
+    await clickSettled(page.getByTestId('contract-sign-confirm'));
     await expect.poll(() => page.getByTestId('contract-status').getAttribute('data-status')).toBe('signed');
     await expect.poll(() => appStatus(page)).toBe('contracted');
 
     await page.getByTestId('app-go-live').click();
-    await page.getByTestId('golive-confirm').click();
+    await clickSettled(page.getByTestId('golive-confirm'));
     const goLive = page.getByTestId('golive-modal');
     const mid = (await goLive.getByTestId('golive-mid').innerText()).trim();
     expect(mid).toMatch(/^[0-9A-Z]{15}$/);
@@ -341,57 +352,24 @@ describe('merchant onboarding', () => {
     expect(await rowWith(workOrders, workOrderNo).innerText()).toContain('PAX A920');
 
     // ── training recorded ──
-    await page.getByTestId('training-record').click();
-    await page.getByTestId('training-trainer').fill('李培训');
-    await page.getByTestId('training-topics').click();
-    await page.getByTestId('training-topics').locator('input').fill('刷卡收款');
-    await page.keyboard.press('Enter');
-    await page.getByTestId('training-topics').locator('input').fill('结算对账');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('training-topics').innerText()).toContain('结算对账');
-    // Leave the tags input (its dropdown covers the next field) by going back to the trainer's name.
-    await page.getByTestId('training-trainer').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
-    await page.getByTestId('training-attendees').fill('王建国、收银员张丽');
-    await page.getByTestId('training-submit').click();
-    await page.getByTestId('training-submit').waitFor({ state: 'hidden' });
-    await expect.poll(() => page.getByTestId('merchant-trainings').innerText()).toContain('李培训');
+    await recordTraining(page, {
+      trainer: '李培训',
+      topics: ['刷卡收款', '结算对账'],
+      attendees: '王建国、收银员张丽',
+    });
     // Not active yet: no terminal is installed.
     expect(await page.getByTestId('merchant-status').getAttribute('data-status')).toBe('onboarding');
     await signOut(page);
 
     // ── the engineer on site: binds the unit and loads its key, then the merchant signs off ──
     await signIn(page, 'engineer', 'zh-CN');
-    await page.goto(`/merchants/${merchantId}`);
-    await page.getByTestId(`wo-complete-${workOrderNo}`).click();
-    await page.waitForURL((url) => /^\/work-orders\/[0-9a-f-]{36}$/.test(url.pathname));
-    const workOrderId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+    const workOrderId = await openSiteWork(page, merchantId, workOrderNo);
     // A unit from the Chaoyang outlet's stock (the demo's PAX A920s); the demo merchants use the first ones.
-    await page.getByTestId('site-serial').fill('PAXA920-10000059');
-    await page.getByTestId('site-bind').click();
-    // 密钥灌装: the TMK is shown once, with its check value; the window closes only once acknowledged.
-    await page.getByTestId('key-injection').waitFor();
-    expect((await page.getByTestId('key-injection-tmk').innerText()).replace(/\s/g, '')).toMatch(
-      /^[0-9A-F]{32}$/,
-    );
-    expect(await page.getByTestId('key-injection-kcv').innerText()).toMatch(/^[0-9A-F]{8}$/);
-    expect(await page.getByTestId('key-injection-done').isDisabled()).toBe(true);
-    await page.getByTestId('key-injection-ack').click();
-    await page.getByTestId('key-injection-done').click();
-    await page.getByTestId('key-injection').waitFor({ state: 'hidden' });
-    // Bound and keyed, not live yet: the work order waits for the checks, the test and the sign-off.
-    await page.getByTestId('site-form').waitFor();
-    expect(await page.getByTestId('site-terminal').innerText()).toContain('PAXA920-10000059');
+    await bindAndLoadKey(page, 'PAXA920-10000059');
     expect((await apiGet<MerchantDetail>(page, `/api/merchants/${merchantId}`)).body.status).toBe(
       'onboarding',
     );
-    const { body: order } = await apiGet<{ requirements: { checklist: { item: string }[] } }>(
-      page,
-      `/api/work-orders/${workOrderId}`,
-    );
-    expect(order.requirements.checklist).toHaveLength(7);
-    for (const { item } of order.requirements.checklist)
-      await page.getByTestId(`site-check-${item}-pass`).click();
+    expect(await passChecklist(page, workOrderId)).toBe(7);
     // Without the photo and the signature the form says what is missing, beside each.
     await page.getByTestId('site-submit').click();
     await page
@@ -402,47 +380,12 @@ describe('merchant onboarding', () => {
       .getByTestId('site-sign-off')
       .locator('.ant-form-item-explain-error', { hasText: '请商户签名' })
       .waitFor();
-    // The photo of the unit at the counter, taken with the phone.
-    const photoUploaded = page.waitForResponse(
-      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/documents',
-    );
-    await page
-      .getByTestId('site-photo-upload')
-      .locator('input[type=file]')
-      .setInputFiles({ name: 'counter.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpeg()) });
-    expect((await photoUploaded).status()).toBe(201);
-    await expect.poll(() => page.getByTestId('site-photo-count').getAttribute('data-count')).toBe('1');
+    await uploadSitePhoto(page, 'counter.jpg');
     // The test transaction: one fen, approved, its RRN from the slip.
-    await page.getByTestId('site-test-amount').fill('0.01');
-    await page.getByTestId('site-test-reference').fill('400000012345');
-    await page.getByTestId('site-test-approved').click();
-    // 签收: the merchant's name and signature, drawn on the pad.
-    await page.getByTestId('site-signer').fill('王建国');
-    const pad = page.getByTestId('site-signature');
-    await pad.scrollIntoViewIfNeeded();
-    const box = await pad.boundingBox();
-    if (!box) throw new Error('the signature pad is not on screen');
-    await page.mouse.move(box.x + 30, box.y + box.height * 0.6);
-    await page.mouse.down();
-    for (const [dx, dy] of [
-      [60, -40],
-      [110, 20],
-      [170, -30],
-      [230, 25],
-      [290, -10],
-    ] as const)
-      await page.mouse.move(box.x + 30 + dx, box.y + box.height * 0.6 + dy, { steps: 5 });
-    await page.mouse.up();
-    await expect.poll(() => pad.getAttribute('data-empty')).toBe('false');
-    await page.getByTestId('site-result').fill('装机完成，测试交易成功，已培训收银员');
-    const finished = page.waitForResponse(
-      (r) => new URL(r.url()).pathname === `/api/work-orders/${workOrderId}/finish`,
-    );
-    await page.getByTestId('site-submit').click();
-    const finishResponse = await finished;
-    expect(finishResponse.status(), await finishResponse.text()).toBe(200);
+    await recordTestTransaction(page, '0.01', '400000012345');
+    await signOnPad(page, '王建国');
+    await submitSiteReport(page, workOrderId, '装机完成，测试交易成功，已培训收银员');
     await toast(page, '商户已开通');
-    await page.waitForURL((url) => url.pathname === '/work-orders/mine');
     // The report keeps the signature the merchant drew, uploaded as a PNG.
     const documents = await apiGet<{ items: { kind: string; contentType: string }[] }>(
       page,

@@ -179,7 +179,7 @@ export function MaintenanceArchiveView({ terminalId }: { terminalId: string }) {
                 items={a.locations.map((l) => ({
                   color: locationColors[l.kind],
                   children: (
-                    <>
+                    <div data-testid="archive-location" data-kind={l.kind}>
                       <Space size={4} wrap>
                         <Tag color={locationColors[l.kind]}>
                           {t(`terminals.archive.locationKinds.${l.kind}`)}
@@ -194,7 +194,7 @@ export function MaintenanceArchiveView({ terminalId }: { terminalId: string }) {
                           ? t('terminals.archive.until', { to: formatDateTime(l.to) })
                           : t('terminals.archive.now')}
                       </Typography.Text>
-                    </>
+                    </div>
                   ),
                 }))}
               />
@@ -249,7 +249,7 @@ export function MaintenanceArchiveView({ terminalId }: { terminalId: string }) {
           locale={{ emptyText: t('terminals.archive.noFieldWork') }}
           data-testid="archive-field-work"
           renderItem={(w) => (
-            <List.Item>
+            <List.Item data-testid="archive-work-order" data-no={w.no} data-status={w.status}>
               <List.Item.Meta
                 title={
                   <Space wrap>

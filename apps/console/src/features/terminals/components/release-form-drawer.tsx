@@ -116,7 +116,10 @@ export function ReleaseFormDrawer({
         <Form.Item name="kind" label={t('terminals.upgrade.fields.kind')} rules={[{ required: true }]}>
           <Radio.Group
             optionType="button"
-            options={releaseKinds.map((k) => ({ value: k, label: t(`terminals.upgrade.kinds.${k}`) }))}
+            options={releaseKinds.map((k) => ({
+              value: k,
+              label: <span data-testid={`release-kind-${k}`}>{t(`terminals.upgrade.kinds.${k}`)}</span>,
+            }))}
           />
         </Form.Item>
         <Form.Item

@@ -126,6 +126,7 @@ export function ReleasesTable({ onEdit }: { onEdit: (release: Release) => void }
                   <Popconfirm
                     title={t('terminals.upgrade.publishConfirm', { name: r.modelName, version: r.version })}
                     onConfirm={() => run(r, 'publish')}
+                    okButtonProps={{ 'data-testid': 'release-publish-confirm' }}
                   >
                     <Button type="link" size="small" data-testid={`release-publish-${r.version}`}>
                       {t('terminals.upgrade.releaseEvents.publish')}
