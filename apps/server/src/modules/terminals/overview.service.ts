@@ -3,7 +3,10 @@ import type { ServiceContext } from '../../platform/http/context';
 
 /**
  * 机具总览: the fleet of my subtree by status, model, org, age, firmware and online rate, and the asset
- * register's identity — received − scrapped − lost = units in every other status (账实相符).
+ * register's identity — received − scrapped − lost = units in every other status (账实相符). "Received"
+ * and "scrapped" come from the units' histories (a receipt or import, a scrap by approval), "lost" and
+ * "in service" from their current status, so a unit that entered the ledger without a receipt, or left
+ * it without a scrap, shows as a gap.
  */
 export async function fleetOverview(ctx: ServiceContext) {
   const onlineSince = new Date(ctx.clock.now().getTime() - ctx.config.TERMINAL_OFFLINE_MINUTES * 60_000);
@@ -14,7 +17,11 @@ export async function fleetOverview(ctx: ServiceContext) {
     ELSE 'gt5' END`;
   const bound = sql<boolean>`t.status IN ('installed', 'active')`;
   // One scan of the ledger for every breakdown (GROUPING SETS), rather than one per chart.
-  const [rows, models, orgs] = await Promise.all([
+  // The histories are read whole (raw SQL: a unit's past goes with it across orgs); the units are mine.
+  const history = (event: 'receive' | 'scrap') =>
+    sql<bigint>`count(*) FILTER (WHERE EXISTS (SELECT 1 FROM terminal_events e
+      WHERE e.terminal_id = t.id AND e.event = ${event}))`;
+  const [rows, models, orgs, books] = await Promise.all([
     ctx.db
       .selectFrom('terminals as t')
       .select([
@@ -42,6 +49,10 @@ export async function fleetOverview(ctx: ServiceContext) {
       .select(['id', sql<string>`brand || ' ' || model`.as('name')])
       .execute(),
     ctx.db.selectFrom('orgs').select(['id', 'name']).execute(),
+    ctx.db
+      .selectFrom('terminals as t')
+      .select([history('receive').as('received'), history('scrap').as('scrapped')])
+      .executeTakeFirstOrThrow(),
   ]);
   const modelName = new Map(models.map((m) => [m.id, m.name]));
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
@@ -69,7 +80,6 @@ export async function fleetOverview(ctx: ServiceContext) {
   );
   const status = Object.fromEntries(byStatus.map((r) => [r.key, r.units])) as Record<string, number>;
   const total = byStatus.reduce((a, b) => a + b.units, 0);
-  const scrapped = status.scrapped ?? 0;
   const lost = status.lost ?? 0;
   const boundUnits = (status.installed ?? 0) + (status.active ?? 0);
   const online = rows.filter((r) => r.status !== null).reduce((a, r) => a + Number(r.online), 0);
@@ -82,6 +92,11 @@ export async function fleetOverview(ctx: ServiceContext) {
     byAge,
     online: { bound: boundUnits, online },
     /** 账实相符: every unit received is scrapped, lost, or in exactly one other status. */
-    register: { received: total, scrapped, lost, inService: total - scrapped - lost },
+    register: {
+      received: Number(books.received),
+      scrapped: Number(books.scrapped),
+      lost,
+      inService: total - (status.scrapped ?? 0) - lost,
+    },
   };
 }
