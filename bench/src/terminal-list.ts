@@ -43,7 +43,13 @@ async function seed(dataDir: string, databaseUrl: string | null) {
        FROM generate_series(1, $1) g, w, m`,
     [TERMINALS],
   );
+  // Each unit's receipt in its history, as imports and goods receipts write it (the register reads it).
+  await client.query(
+    `INSERT INTO terminal_events (terminal_id, org_id, event, to_status, actor_name, detail)
+     SELECT id, org_id, 'receive', 'in_stock', 'bench', '{}'::jsonb FROM terminals WHERE serial_no LIKE 'BENCH-%'`,
+  );
   await client.query('ANALYZE terminals');
+  await client.query('ANALYZE terminal_events');
   const ids = await client.query<{ bj: string; wh: string; model: string }>(
     `SELECT (SELECT id FROM orgs WHERE code = 'BJ') AS bj,
             (SELECT id FROM warehouses WHERE code = 'WH-BJ') AS wh,

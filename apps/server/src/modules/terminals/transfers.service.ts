@@ -200,6 +200,13 @@ export async function closeTransfer(ctx: ServiceContext, id: string, outcome: 'r
     if (transfer.status !== 'in_transit') {
       throw new AppError('ILLEGAL_TRANSITION', `transfer: cannot ${outcome} when ${transfer.status}`);
     }
+    // 双人: the one who sent the units does not sign for their arrival.
+    if (outcome === 'receive' && transfer.created_by === ctx.actor.userId) {
+      throw new AppError(
+        'FORBIDDEN',
+        'transfer: the sender cannot sign for the receipt; someone at the destination does',
+      );
+    }
     const to = await tx
       .selectFrom('warehouses')
       .select(['id', 'org_id', 'name'])

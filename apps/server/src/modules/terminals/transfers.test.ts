@@ -76,7 +76,12 @@ describe('transfers (调拨: 下发 / 回拨)', () => {
       reason: '代理商退回',
     });
     expect(recalled.body).toMatchObject({ kind: 'recall', units: 2 });
-    await bjOps.post(`/api/terminal-transfers/${recalled.body.id}/receive`);
+    // The sender does not sign for the arrival (双人); another person covering the destination does.
+    const selfSigned = await bjOps.post(`/api/terminal-transfers/${recalled.body.id}/receive`);
+    expect(selfSigned.status).toBe(403);
+    expect(selfSigned.body.message).toMatch(/sender cannot sign/);
+    const ops = await app.as('ops');
+    expect((await ops.post(`/api/terminal-transfers/${recalled.body.id}/receive`)).status).toBe(200);
     expect(await available(agentWh)).toBe(3);
   });
 
