@@ -34,6 +34,8 @@ export interface ApprovedRequest {
   orgId: string;
   /** The decider's comment (required to reject or return), for the module to pass on. */
   comment: string | null;
+  /** When the decision was taken (the service's clock). */
+  decidedAt: Date;
 }
 
 /** What the module that asked for an approval does when the request ends. Runs in the deciding transaction. */
@@ -331,6 +333,7 @@ export async function decideApproval(
       makerId: req.maker_id,
       orgId: req.org_id,
       comment: comment ?? null,
+      decidedAt: now,
     };
     const handler = handlers.get(req.type);
     if (nextStatus === 'approved') await handler?.onApproved(tx, outcome, origin);

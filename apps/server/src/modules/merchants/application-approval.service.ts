@@ -132,7 +132,7 @@ async function onDecision(tx: Db, request: ApprovedRequest, origin: AuditOrigin,
   const to = applicationLifecycle.next(row.status as ApplicationStatus, event);
   const moved = await moveApplication(tx, row.id, row.status, row.version, {
     status: to,
-    updated_at: new Date(),
+    updated_at: request.decidedAt,
   });
   if (!moved) throw new AppError('CONFLICT', 'the application changed meanwhile; reload it');
   await appendApplicationEvent(tx, {

@@ -339,7 +339,7 @@ async function settle(tx: Db, request: ApprovedRequest, origin: AuditOrigin, app
     .updateTable('stocktakes')
     .set((eb) => ({
       status: approved ? 'approved' : 'rejected',
-      closed_at: new Date(),
+      closed_at: request.decidedAt,
       version: eb('version', '+', 1),
     }))
     .where('id', '=', row.id)
