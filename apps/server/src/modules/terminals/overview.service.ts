@@ -4,9 +4,9 @@ import type { ServiceContext } from '../../platform/http/context';
 /**
  * 机具总览: the fleet of my subtree by status, model, org, age, firmware and online rate, and the asset
  * register's identity — received − scrapped − lost = units in every other status (账实相符). "Received"
- * and "scrapped" come from the units' histories (a receipt or import, a scrap by approval), "lost" and
- * "in service" from their current status, so a unit that entered the ledger without a receipt, or left
- * it without a scrap, shows as a gap.
+ * and "scrapped" come from the units' books (when a receipt or import, a scrap by approval, was written
+ * into their history — kept on the unit by the database), "lost" and "in service" from their status, so
+ * a unit that entered the ledger without a receipt, or left it without a scrap, shows as a gap.
  */
 export async function fleetOverview(ctx: ServiceContext) {
   const onlineSince = new Date(ctx.clock.now().getTime() - ctx.config.TERMINAL_OFFLINE_MINUTES * 60_000);
@@ -17,11 +17,7 @@ export async function fleetOverview(ctx: ServiceContext) {
     ELSE 'gt5' END`;
   const bound = sql<boolean>`t.status IN ('installed', 'active')`;
   // One scan of the ledger for every breakdown (GROUPING SETS), rather than one per chart.
-  // The histories are read whole (raw SQL: a unit's past goes with it across orgs); the units are mine.
-  const history = (event: 'receive' | 'scrap') =>
-    sql<bigint>`count(*) FILTER (WHERE EXISTS (SELECT 1 FROM terminal_events e
-      WHERE e.terminal_id = t.id AND e.event = ${event}))`;
-  const [rows, models, orgs, books] = await Promise.all([
+  const [rows, models, orgs] = await Promise.all([
     ctx.db
       .selectFrom('terminals as t')
       .select([
@@ -38,6 +34,8 @@ export async function fleetOverview(ctx: ServiceContext) {
         (eb) => eb.fn.countAll<bigint>().as('n'),
         sql<bigint>`count(*) FILTER (WHERE t.status NOT IN ('scrapped', 'lost'))`.as('in_service'),
         sql<bigint>`count(*) FILTER (WHERE ${bound} AND t.last_heartbeat_at >= ${onlineSince})`.as('online'),
+        sql<bigint>`count(t.received_at)`.as('received'),
+        sql<bigint>`count(t.scrapped_at)`.as('scrapped_books'),
       ])
       .groupBy(
         sql`GROUPING SETS ((t.status), (t.model_id), (t.org_id), (${age}),
@@ -49,10 +47,6 @@ export async function fleetOverview(ctx: ServiceContext) {
       .select(['id', sql<string>`brand || ' ' || model`.as('name')])
       .execute(),
     ctx.db.selectFrom('orgs').select(['id', 'name']).execute(),
-    ctx.db
-      .selectFrom('terminals as t')
-      .select([history('receive').as('received'), history('scrap').as('scrapped')])
-      .executeTakeFirstOrThrow(),
   ]);
   const modelName = new Map(models.map((m) => [m.id, m.name]));
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
@@ -78,6 +72,7 @@ export async function fleetOverview(ctx: ServiceContext) {
   const byFirmware = counts(
     firmwareRows.filter((r) => r.firmware !== null).map((r) => ({ key: r.firmware!, units: Number(r.n) })),
   );
+  const statusRows = rows.filter((r) => r.status !== null);
   const status = Object.fromEntries(byStatus.map((r) => [r.key, r.units])) as Record<string, number>;
   const total = byStatus.reduce((a, b) => a + b.units, 0);
   const lost = status.lost ?? 0;
@@ -93,8 +88,8 @@ export async function fleetOverview(ctx: ServiceContext) {
     online: { bound: boundUnits, online },
     /** 账实相符: every unit received is scrapped, lost, or in exactly one other status. */
     register: {
-      received: Number(books.received),
-      scrapped: Number(books.scrapped),
+      received: statusRows.reduce((a, r) => a + Number(r.received), 0),
+      scrapped: statusRows.reduce((a, r) => a + Number(r.scrapped_books), 0),
       lost,
       inService: total - (status.scrapped ?? 0) - lost,
     },

@@ -68,6 +68,9 @@ export interface TerminalsTable {
   tmk_sealed: string | null;
   tmk_check_value: string | null;
   tmk_injected_at: MaybeTime;
+  /** Books of the register (账实相符): set by the database when the receipt and the scrap are written. */
+  received_at: ColumnType<Date | null, never, never>;
+  scrapped_at: ColumnType<Date | null, never, never>;
   reported_latitude: Numeric;
   reported_longitude: Numeric;
   transfer_id: string | null;

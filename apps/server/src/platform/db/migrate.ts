@@ -20,7 +20,7 @@ import * as m0018 from '../../migrations/0018_terminal_upgrade_permission';
 import * as m0019 from '../../migrations/0019_terminal_sessions';
 import * as m0020 from '../../migrations/0020_transactions';
 import * as m0021 from '../../migrations/0021_host_numbers';
-import * as m0022 from '../../migrations/0022_register_index';
+import * as m0022 from '../../migrations/0022_terminal_books';
 
 /** The one ordered list of migrations, applied at start and by `npm run db:migrate`. */
 export const migrations: Record<string, Migration> = {
@@ -45,7 +45,7 @@ export const migrations: Record<string, Migration> = {
   '0019_terminal_sessions': m0019,
   '0020_transactions': m0020,
   '0021_host_numbers': m0021,
-  '0022_register_index': m0022,
+  '0022_terminal_books': m0022,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {
