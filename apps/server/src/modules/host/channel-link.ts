@@ -6,6 +6,7 @@ import {
   FrameReader,
   frame,
   type IsoMessage,
+  responseMti,
   retailMac,
   sameMac,
 } from '@posops/iso8583';
@@ -94,7 +95,8 @@ export function createChannelLink(options: ChannelLinkOptions) {
   async function send(fields: IsoMessage['fields'], mti: IsoMessage['mti']): Promise<ChannelAnswer> {
     const message: IsoMessage = { tpdu: TPDU, mti, fields };
     const stan = fields[11] as string;
-    const answerMti = `${mti.slice(0, 2)}${Number(mti[2]) + 1}0`;
+    const answerMti = responseMti(mti);
+    if (!answerMti) throw new Error(`${mti} is not a request type`);
     let s: Socket;
     try {
       s = await open();

@@ -1,7 +1,7 @@
 import { decode, encode, encodeWithMac } from '@posops/iso8583';
 import { answerTo, formatErrorAnswer } from './answers';
 import { heartbeat } from './heartbeat';
-import type { HostContext, Inbound, Outbound } from './host-context';
+import { type HostContext, type Inbound, type Outbound, tidOf } from './host-context';
 import { purchase } from './purchase';
 import { signOn } from './sign-on';
 
@@ -54,7 +54,7 @@ export async function handleFrame(
     host.log({
       event: 'handler_failed',
       mti: read.message.mti,
-      tid: typeof read.message.fields[41] === 'string' ? read.message.fields[41] : undefined,
+      tid: tidOf(read.message) ?? undefined,
       code: '96',
       reason: (error as Error).message,
       remote: remoteAddress,
@@ -65,7 +65,7 @@ export async function handleFrame(
   host.log({
     event: 'message',
     mti: read.message.mti,
-    tid: typeof read.message.fields[41] === 'string' ? read.message.fields[41] : undefined,
+    tid: tidOf(read.message) ?? undefined,
     code: typeof answer?.fields[39] === 'string' ? answer.fields[39] : undefined,
     reason: outbound.reason,
     ms: Math.round((performance.now() - started) * 10) / 10,

@@ -12,15 +12,7 @@ export function createFinancialDeps(db: Db, channel: () => ChannelLink | null): 
     numbers: createHostNumbers(db),
     risk: createRiskState(db),
     channel,
-    rrnOf: new Map(),
-    async firstCopy(key) {
-      const [tid, batch, stan, localDate, kind] = key.split('|') as [
-        string,
-        string,
-        string,
-        string,
-        'purchase',
-      ];
+    async firstCopy({ tid, batch, stan, localDate, kind }) {
       const first = await db
         .selectFrom('transaction_keys as k')
         .innerJoin('transactions as t', (join) =>
@@ -31,7 +23,7 @@ export function createFinancialDeps(db: Db, channel: () => ChannelLink | null): 
         )
         .select(['k.request_digest', 't.response_code', 't.rrn', 't.auth_code'])
         .where('k.tid', '=', tid)
-        .where('k.batch_no', '=', Number(batch))
+        .where('k.batch_no', '=', batch)
         .where('k.stan', '=', stan)
         .where('k.local_date', '=', localDate)
         .where('k.kind', '=', kind)

@@ -1,7 +1,7 @@
 import type { IsoMessage } from '@posops/iso8583';
 import type { ModuleDeps } from '../../platform/module';
 import type { SecurityModule } from '../security';
-import type { DurableWriter } from '../transactions';
+import type { DurableWriter, TransactionKind } from '../transactions';
 import type { ChannelLink } from './channel-link';
 import type { HostNumbers } from './numbers';
 import type { RiskState } from './risk-state';
@@ -16,6 +16,15 @@ export interface HostContext {
   financial: FinancialDeps;
 }
 
+/** (TID, batch, STAN, local date) and the kind: what makes a request the same request. */
+export interface RequestIdentity {
+  tid: string;
+  batch: number;
+  stan: string;
+  localDate: string;
+  kind: TransactionKind;
+}
+
 /** What the financial messages need besides: the record, numbers, risk state, the channel. */
 export interface FinancialDeps {
   writer: DurableWriter;
@@ -24,13 +33,15 @@ export interface FinancialDeps {
   /** The channel link, once one is configured. */
   channel(): ChannelLink | null;
   /** The recorded first copy of a request (its identity as `tid|batch|stan|MMDD|kind`), if any. */
-  firstCopy(
-    key: string,
-  ): Promise<{ request_digest: string; response_code: string; rrn: string; auth_code: string | null } | null>;
+  /** The recorded first copy of a request, by the protocol's identity of it, if any. */
+  firstCopy(identity: RequestIdentity): Promise<{
+    request_digest: string;
+    response_code: string;
+    rrn: string;
+    auth_code: string | null;
+  } | null>;
   /** Runs the decision of a request; a copy arriving meanwhile waits for the first to be recorded. */
   once(key: string, decide: () => Promise<Outbound>): Promise<Outbound>;
-  /** RRNs given to requests being decided. */
-  rrnOf: Map<string, string>;
 }
 
 /** One line per message: ids and codes only — never a card number, track data, PIN block or key. */

@@ -67,6 +67,10 @@ interface PurchaseState {
   card?: CardRead | undefined;
   merchantId?: string | undefined;
   replay?: Replay | undefined;
+  /** The host's RRN, given when the request goes to the channel. */
+  rrn?: string | undefined;
+  /** What went to the channel, to reverse it if the record fails. */
+  channelRequest?: IsoMessage['fields'] | undefined;
   channel?:
     | { code: string; authCode: string | null; settlementDate: string | null; additional: string | null }
     | undefined;
@@ -78,15 +82,9 @@ interface Replay {
   auth_code: string | null;
 }
 
-const withAuth = (fields: IsoMessage['fields'], authCode: string | null): IsoMessage['fields'] =>
-  authCode ? { ...fields, 38: authCode } : fields;
-
-const settled = (fields: IsoMessage['fields'], date: string | null): IsoMessage['fields'] =>
-  date ? { ...fields, 15: date } : fields;
-
-/** A balance comes back in 44 (the field-54 layout: account type, amount type, currency, C/D, amount). */
-const balanceOf = (fields: IsoMessage['fields'], balance: string | null): IsoMessage['fields'] =>
-  balance ? { ...fields, 44: balance } : fields;
+/** The answer's fields that have a value (38, 15 and 44 are there only when the channel gave them). */
+const present = (fields: Record<number, string | null | undefined>): IsoMessage['fields'] =>
+  Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string')) as IsoMessage['fields'];
 
 const text = (m: IsoMessage, id: number) =>
   typeof m.fields[id] === 'string' ? (m.fields[id] as string) : null;
@@ -170,7 +168,13 @@ const steps: readonly Step<PurchaseState>[] = [
   {
     name: 'repeat',
     async run(s) {
-      const first = await s.host.financial.firstCopy(s.key);
+      const first = await s.host.financial.firstCopy({
+        tid: s.tid,
+        batch: s.batch,
+        stan: s.stan,
+        localDate: s.localDate,
+        kind: s.spec.kind,
+      });
       if (!first) return;
       if (first.request_digest !== s.digest)
         return { code: '94', reason: 'same TID, batch, STAN and date, other content' };
@@ -198,7 +202,7 @@ const steps: readonly Step<PurchaseState>[] = [
         s.host.financial.numbers.channelStan(),
         s.host.financial.numbers.rrn(),
       ]);
-      s.host.financial.rrnOf.set(s.key, rrn);
+      s.rrn = rrn;
       const clock = localTimeFields(s.inbound.receivedAt, s.host.deps.config.TZ_BUSINESS);
       const fields: IsoMessage['fields'] = {
         3: s.spec.processingCode,
@@ -227,6 +231,7 @@ const steps: readonly Step<PurchaseState>[] = [
         fields[52] = translated.pinBlock;
         fields[26] = text(s.request, 26) ?? '06';
       }
+      s.channelRequest = fields;
       const answer = await link.request(fields, '0200');
       if (!answer.answered) {
         link.reverse(fields, '98');
@@ -304,6 +309,12 @@ export async function purchase(host: HostContext, inbound: Inbound): Promise<Out
   return host.financial.once(state.key, () => decide(state));
 }
 
+/** An approval the channel gave that the host will not stand by goes back to it as a reversal (06). */
+function reverseChannelLeg(s: PurchaseState, approved: boolean) {
+  const link = s.host.financial.channel();
+  if (approved && link && s.channelRequest) link.reverse(s.channelRequest, '06');
+}
+
 async function decide(s: PurchaseState): Promise<Outbound> {
   const { host, request } = s;
   const decline = await runSteps(steps, s);
@@ -314,7 +325,7 @@ async function decide(s: PurchaseState): Promise<Outbound> {
       answer: answerTo(
         request,
         s.replay.response_code as ResponseCode,
-        withAuth({ ...times, 32: host.deps.config.ACQUIRER_CODE, 37: s.replay.rrn }, s.replay.auth_code),
+        present({ ...times, 32: host.deps.config.ACQUIRER_CODE, 37: s.replay.rrn, 38: s.replay.auth_code }),
       ),
       macWith,
       reason: 'repeat: the first answer again',
@@ -332,8 +343,7 @@ async function decide(s: PurchaseState): Promise<Outbound> {
       reason: decline?.reason ?? '',
     };
   }
-  const rrn = host.financial.rrnOf.get(s.key) ?? (await host.financial.numbers.rrn());
-  host.financial.rrnOf.delete(s.key);
+  const rrn = s.rrn ?? (await host.financial.numbers.rrn());
   const approved = code === '00';
   const authCode = approved ? (s.channel?.authCode ?? null) : null;
   const id = randomUUID();
@@ -377,9 +387,14 @@ async function decide(s: PurchaseState): Promise<Outbound> {
       ]),
       latency_us: Math.round((performance.now() - s.startedAt) * 1000),
     });
-    if (!outcome.saved) return { answer: answerTo(request, '94'), macWith, reason: 'a copy raced the first' };
+    if (!outcome.saved) {
+      // A copy through another process won the record: this one's channel leg is undone.
+      reverseChannelLeg(s, approved);
+      return { answer: answerTo(request, '94'), macWith, reason: 'a copy raced the first' };
+    }
   } catch (error) {
-    // Not recorded: never approved. The channel leg is reversed.
+    // Not recorded: never approved, and the channel leg is undone.
+    reverseChannelLeg(s, approved);
     return { answer: answerTo(request, '96'), macWith, reason: `record failed: ${(error as Error).message}` };
   }
   if (approved) host.financial.risk.approved(s.unit.merchant_id, s.amount, s.businessDate);
@@ -387,16 +402,15 @@ async function decide(s: PurchaseState): Promise<Outbound> {
     answer: answerTo(
       request,
       code,
-      withAuth(
-        settled(
-          balanceOf(
-            { ...times, 32: host.deps.config.ACQUIRER_CODE, 37: rrn },
-            s.spec.kind === 'balance' ? (s.channel?.additional ?? null) : null,
-          ),
-          s.channel?.settlementDate ?? null,
-        ),
-        authCode,
-      ),
+      present({
+        ...times,
+        15: s.channel?.settlementDate,
+        32: host.deps.config.ACQUIRER_CODE,
+        37: rrn,
+        38: authCode,
+        // A balance comes back in 44 (the field-54 layout: account type, amount type, currency, C/D, amount).
+        44: s.spec.kind === 'balance' ? s.channel?.additional : null,
+      }),
     ),
     macWith,
     reason: decline ? `${decline.step}: ${decline.reason}` : 'approved',

@@ -544,23 +544,11 @@ export async function seedDemoMerchants(
       serialNo: `PAXA920-${String(10_000_000 + i).slice(-8)}`,
       ...position,
     });
-    // On site: the photo of the unit at the counter, the test transaction, the merchant's signature.
-    const upload = (kind: string, bytes: Uint8Array, fileName: string) =>
-      uploadDocument(engineer!, storage, {
-        ownerType: 'work_order',
-        ownerId: install,
-        kind,
-        fileName,
-        bytes: Buffer.from(bytes),
-      });
-    await upload('site_photo', jpeg(), '装机照片.jpg');
-    const signature = await upload('signature', png(), '商户签名.png');
-    await finishFieldWork(engineer!, install, {
+    await signOffDemoInstall(engineer!, storage, install, {
       result: '装机完成，测试交易成功，已培训收银员',
-      checklist: siteRequirements.install.checklist.map((c) => ({ item: c.item, passed: true })),
-      ...position,
-      testTransaction: { amountMinor: '1', reference: `${String(400000000000 + i)}`, approved: true },
-      signOff: { signerName: m.rep, signatureDocumentId: signature.id },
+      position,
+      reference: String(400_000_000_000 + i),
+      signer: m.rep,
     });
     if (m.afterLive)
       await changeMerchantStatus(ops!, wentLive.merchantId, m.afterLive.event, m.afterLive.reason);
@@ -591,24 +579,44 @@ async function installProtocolDemo(
       { serialNo: `${demo.serialPrefix}${String(n).padStart(2, '0')}`, ...position },
       { tid: String(10_000_001 + n), tmkHex: DEMO_TMK },
     );
-    const upload = (kind: string, bytes: Uint8Array, fileName: string) =>
-      uploadDocument(engineer, storage, {
-        ownerType: 'work_order',
-        ownerId: order.id,
-        kind,
-        fileName,
-        bytes: Buffer.from(bytes),
-      });
-    await upload('site_photo', jpeg(), '收银台.jpg');
-    const signature = await upload('signature', png(), '店长签名.png');
-    await finishFieldWork(engineer, order.id, {
+    await signOffDemoInstall(engineer, storage, order.id, {
       result: `收银台 ${n + 1} 装机完成，测试交易成功`,
-      checklist: siteRequirements.install.checklist.map((c) => ({ item: c.item, passed: true })),
-      ...position,
-      testTransaction: { amountMinor: '1', reference: String(500_000_000_000 + n), approved: true },
-      signOff: { signerName: m.rep, signatureDocumentId: signature.id },
+      position,
+      reference: String(500_000_000_000 + n),
+      signer: m.rep,
     });
   }
+}
+
+/** On site: the photo of the unit at the counter, the test transaction, the merchant's signature. */
+async function signOffDemoInstall(
+  engineer: ServiceContext,
+  storage: DocumentStorage,
+  workOrderId: string,
+  site: {
+    result: string;
+    position: { latitude: number; longitude: number };
+    reference: string;
+    signer: string;
+  },
+) {
+  const upload = (kind: string, bytes: Uint8Array, fileName: string) =>
+    uploadDocument(engineer, storage, {
+      ownerType: 'work_order',
+      ownerId: workOrderId,
+      kind,
+      fileName,
+      bytes: Buffer.from(bytes),
+    });
+  await upload('site_photo', jpeg(), '装机照片.jpg');
+  const signature = await upload('signature', png(), '商户签名.png');
+  await finishFieldWork(engineer, workOrderId, {
+    result: site.result,
+    checklist: siteRequirements.install.checklist.map((c) => ({ item: c.item, passed: true })),
+    ...site.position,
+    testTransaction: { amountMinor: '1', reference: site.reference, approved: true },
+    signOff: { signerName: site.signer, signatureDocumentId: signature.id },
+  });
 }
 
 /**
